@@ -1,0 +1,154 @@
+/**
+ * What the pipeline writes to public/tiles/ and the app reads: archive names, their vector
+ * layers and the properties each feature carries, plus the manifest that lists them.
+ * Property names are short because they are repeated in every tile.
+ */
+import type { LampStatus, LampType, ProblemNature, ProblemStatus, ProjectStatus, PropertyManagement } from './entities';
+
+/** One PMTiles archive per overlay, so each can be rebuilt and reloaded on its own. */
+export const ARCHIVES = {
+  basemap: { file: 'basemap.pmtiles', layers: ['landuse', 'water', 'roads', 'buildings', 'places'] },
+  grids: { file: 'grids.pmtiles', layers: ['subdistrict', 'communities', 'grids_l4', 'grids_l5', 'grid_labels'] },
+  renovation: { file: 'renovation.pmtiles', layers: ['compounds', 'road_works'] },
+  lamps: { file: 'lamps.pmtiles', layers: ['lamps'] },
+  problems: { file: 'problems.pmtiles', layers: ['problems'] },
+} as const;
+export type ArchiveName = keyof typeof ARCHIVES;
+
+export const MANIFEST_FILE = 'manifest.json';
+
+/** Basemap road classes, from OSM `highway` (see scripts/osm/basemap-features.ts). */
+export const ROAD_CLASSES = ['trunk', 'primary', 'secondary', 'tertiary', 'minor', 'service', 'path'] as const;
+export type RoadClass = (typeof ROAD_CLASSES)[number];
+
+export interface RoadTileProps {
+  class: RoadClass;
+  name?: string;
+}
+
+/** Grid choropleth metrics, precomputed per grid in the derive stage. */
+export const GRID_METRICS = ['open_problems', 'problems_per_100hh', 'renovation_coverage'] as const;
+export type GridMetric = (typeof GRID_METRICS)[number];
+
+/** Properties shared by community, level-4 and level-5 grid features. */
+export interface GridTileProps {
+  code: string;
+  name: string;
+  level: 'subdistrict' | 'community' | 'l4' | 'l5';
+  chief: string;
+  households: number;
+  merchants: number;
+  /** Problems not yet closed (结案) at the manifest's `asOf`. */
+  open_problems: number;
+  problems_per_100hh: number;
+  /** Share (0–1) of old-compound households inside the cell reached by a started project. */
+  renovation_coverage: number;
+}
+
+/** Renovation status of a compound: its most advanced project, or none. */
+export type CompoundStatus = ProjectStatus | 'none';
+
+export interface CompoundTileProps {
+  id: string;
+  name: string;
+  built_year: number;
+  households: number;
+  buildings: number;
+  pm: PropertyManagement;
+  /** Built before the old-compound cut-off year (2000 by default). */
+  old: boolean;
+  status: CompoundStatus;
+  /** Project ids joined by `;`. */
+  projects: string;
+  grid: string;
+}
+
+export interface LampTileProps {
+  id: string;
+  type: LampType;
+  status: LampStatus;
+  power_w: number;
+  road: string;
+  install_year: number;
+  group: string;
+}
+
+export interface ProblemTileProps {
+  id: string;
+  cat: string;
+  major: string;
+  status: ProblemStatus;
+  nature: ProblemNature;
+  dept: string;
+  /** Reported time, epoch seconds (numbers filter faster than strings in MapLibre expressions). */
+  reported: number;
+  deadline: number;
+  /** 1 when past deadline and not closed at the manifest's `asOf`. */
+  overdue: 0 | 1;
+  severity: number;
+  grid: string;
+  desc: string;
+}
+
+export interface LayerSummary {
+  id: string;
+  features: number;
+  minzoom: number;
+  maxzoom: number;
+}
+
+export interface ArchiveSummary {
+  name: ArchiveName;
+  file: string;
+  bytes: number;
+  sha256: string;
+  tiles: number;
+  minzoom: number;
+  maxzoom: number;
+  layers: LayerSummary[];
+}
+
+/** read = kept + rejected, per input layer. */
+export interface InputCount {
+  file: string;
+  read: number;
+  kept: number;
+  rejected: number;
+}
+
+/** The sub-district's headline figures for the side panel, computed in the pipeline. */
+export interface HeadlineFigures {
+  problemsTotal: number;
+  problemsOpen: number;
+  problemsOverdue: number;
+  /** 结案率 = closed / registered, 0–1. */
+  closureRate: number;
+  compoundsOld: number;
+  compoundsRenovated: number;
+  compoundsUnderWay: number;
+  lampsInstalled: number;
+  lampsWorking: number;
+}
+
+export interface Manifest {
+  /** Bumped when the shape of the manifest or tiles changes. */
+  schemaVersion: 1;
+  /** When the archives were written; the only field that changes on an identical rebuild. */
+  builtAt: string;
+  /** The ledger's "as of" instant: figures such as overdue are computed at this time. */
+  asOf: string;
+  /** True for the generated demo data, shown in the UI as 演示数据. */
+  demo: boolean;
+  subDistrict: { code: string; name: string };
+  /** [west, south, east, north] in WGS-84. */
+  bounds: [number, number, number, number];
+  center: [number, number];
+  attribution: string[];
+  archives: ArchiveSummary[];
+  inputs: Record<string, InputCount>;
+  headline: HeadlineFigures;
+  /** Lookup tables the app needs to label codes. */
+  categories: { code: string; name: string; major_code: string; major_name: string }[];
+  departments: { code: string; name: string }[];
+  communities: { code: string; name: string }[];
+}

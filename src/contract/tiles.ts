@@ -41,7 +41,13 @@ export interface GridTileProps {
   /** Problems not yet closed (结案) at the manifest's `asOf`. */
   open_problems: number;
   problems_per_100hh: number;
-  /** Share (0–1) of old-compound households inside the cell reached by a started project. */
+  /** Households of old compounds (built before the cut-off) whose representative point is in the cell. */
+  old_households: number;
+  /**
+   * Share (0–1) of those old-compound households reached by a started project (under
+   * construction, completed or accepted). 0 where the cell has no old compounds: read it
+   * together with `old_households`.
+   */
   renovation_coverage: number;
 }
 
@@ -147,6 +153,11 @@ export interface Manifest {
   archives: ArchiveSummary[];
   inputs: Record<string, InputCount>;
   headline: HeadlineFigures;
+  /**
+   * Class breaks for the grid choropleth, per metric, over the level-4 grids: ascending upper
+   * bounds of 5 quantile classes, so the legend and the fill colours agree.
+   */
+  gridMetricBreaks: Record<GridMetric, number[]>;
   /** Lookup tables the app needs to label codes. */
   categories: { code: string; name: string; major_code: string; major_name: string }[];
   departments: { code: string; name: string }[];

@@ -11,7 +11,9 @@ import {
   type CompoundTileProps,
   type GridTileProps,
   type LampTileProps,
+  type ProblemHeatTileProps,
   type ProblemTileProps,
+  PROBLEM_DETAIL_MINZOOM,
 } from '../../src/contract';
 import { isOverdue } from '../../src/analysis/ledger-status';
 import { basemapLayers } from '../osm/basemap-features';
@@ -51,7 +53,7 @@ export function buildArchiveLayers(input: ValidInputs, derived: DerivedData, bou
     grids: gridLayers(input, derived),
     renovation: renovationLayers(input, derived),
     lamps: [{ name: 'lamps', features: lampFeatures(input, derived) }],
-    problems: [{ name: 'problems', features: problemFeatures(input, derived) }],
+    problems: problemLayers(input, derived),
   };
 }
 
@@ -184,6 +186,19 @@ function lampFeatures(input: ValidInputs, derived: DerivedData): Feature[] {
 }
 
 const seconds = (ms: number): number => Math.floor(ms / 1000);
+
+function problemLayers(input: ValidInputs, derived: DerivedData): TileLayerInput[] {
+  const full = problemFeatures(input, derived);
+  const heat = full.map((f) => {
+    const { major, status, overdue, severity, reported } = f.properties as ProblemTileProps;
+    const props: ProblemHeatTileProps = { major, status, overdue, severity, reported };
+    return { ...f, properties: props };
+  });
+  return [
+    { name: 'problems_heat', features: heat },
+    { name: 'problems', features: full, minzoom: PROBLEM_DETAIL_MINZOOM },
+  ];
+}
 
 function problemFeatures(input: ValidInputs, derived: DerivedData): Feature[] {
   const severity = new Map<string, number>();

@@ -11,7 +11,7 @@ export const ARCHIVES = {
   grids: { file: 'grids.pmtiles', layers: ['subdistrict', 'communities', 'grids_l4', 'grids_l5', 'grid_labels'] },
   renovation: { file: 'renovation.pmtiles', layers: ['compounds', 'road_works'] },
   lamps: { file: 'lamps.pmtiles', layers: ['lamps'] },
-  problems: { file: 'problems.pmtiles', layers: ['problems'] },
+  problems: { file: 'problems.pmtiles', layers: ['problems_heat', 'problems'] },
 } as const;
 export type ArchiveName = keyof typeof ARCHIVES;
 
@@ -24,6 +24,81 @@ export type RoadClass = (typeof ROAD_CLASSES)[number];
 export interface RoadTileProps {
   class: RoadClass;
   name?: string;
+}
+
+/**
+ * Basemap ground classes, from OSM `landuse`, `leisure`, `natural` and area `amenity` (see
+ * scripts/osm/basemap-classes.ts). A small set so the style can give each its colour.
+ */
+export const LANDUSE_CLASSES = [
+  'park',
+  'grass',
+  'forest',
+  'farmland',
+  'residential',
+  'commercial',
+  'retail',
+  'industrial',
+  'education',
+  'hospital',
+  'sport',
+  'cemetery',
+  'military',
+  'plaza',
+] as const;
+export type LanduseClass = (typeof LANDUSE_CLASSES)[number];
+
+export interface LanduseTileProps {
+  class: LanduseClass;
+  name?: string;
+}
+
+/** Water: `water`, `river` (riverbank), `reservoir` as polygons; `river`, `canal`, `stream` as lines. */
+export const WATER_CLASSES = ['water', 'reservoir', 'river', 'canal', 'stream'] as const;
+export type WaterClass = (typeof WATER_CLASSES)[number];
+
+export interface WaterTileProps {
+  class: WaterClass;
+  name?: string;
+}
+
+export interface BuildingTileProps {
+  /** Metres above ground, from OSM `height`, when tagged. */
+  height?: number;
+  /** Storeys, from OSM `building:levels`, when tagged. */
+  levels?: number;
+  name?: string;
+}
+
+/** Label classes of the basemap's `places` layer: settlements first, then public facilities. */
+export const PLACE_CLASSES = [
+  'city',
+  'town',
+  'suburb',
+  'village',
+  'neighbourhood',
+  'hamlet',
+  'locality',
+  'square',
+  'government',
+  'police',
+  'fire_station',
+  'hospital',
+  'school',
+  'university',
+  'library',
+  'market',
+  'community_centre',
+  'station',
+  'park',
+] as const;
+export type PlaceClass = (typeof PLACE_CLASSES)[number];
+
+export interface PlaceTileProps {
+  class: PlaceClass;
+  name: string;
+  /** Label priority, 1 = most important; use as `symbol-sort-key`. */
+  rank: number;
 }
 
 /** Grid choropleth metrics, precomputed per grid in the derive stage. */
@@ -95,6 +170,14 @@ export interface ProblemTileProps {
   grid: string;
   desc: string;
 }
+
+/**
+ * The lean copy of each problem for the heat-map at district zooms: a z10 tile holds every point,
+ * so it carries only what the heat-map weighs and filters by. Full `ProblemTileProps` (with the
+ * description for popups) start at PROBLEM_DETAIL_MINZOOM.
+ */
+export type ProblemHeatTileProps = Pick<ProblemTileProps, 'major' | 'status' | 'overdue' | 'severity' | 'reported'>;
+export const PROBLEM_DETAIL_MINZOOM = 14;
 
 export interface LayerSummary {
   id: string;

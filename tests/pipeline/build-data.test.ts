@@ -8,7 +8,7 @@ import Pbf from 'pbf';
 import { gunzipSync } from 'node:zlib';
 import { buildData, type BuildReport } from '../../scripts/build-data';
 import { fileSource } from '../../scripts/tiling/archive-sources';
-import { ARCHIVES, type Manifest } from '../../src/contract';
+import { ARCHIVES, PROBLEM_DETAIL_MINZOOM, type Manifest } from '../../src/contract';
 import { BAD_PROBLEMS, C1, C2, G, SUB, writeMiniOffice } from './mini-office';
 
 const work = mkdtempSync(join(tmpdir(), 'guatu-pipeline-'));
@@ -115,14 +115,22 @@ describe('build:data on a hand-worked office', () => {
     expect(open.get(C2)).toBe(3);
   });
 
-  it('keeps the XSS description as plain text in the problem tiles', async () => {
+  it('keeps the XSS description as plain text in the street-zoom problem tiles', async () => {
+    const archive = new PMTiles(fileSource(join(out, 'problems.pmtiles')));
+    const z = PROBLEM_DETAIL_MINZOOM;
+    const layer = (await decodeTile(archive, z, ...tileOf(manifest.center, z)))!.layers.problems!;
+    const descs = Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties.desc);
+    expect(descs).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('carries every problem in the lean heat layer from the lowest zoom, without descriptions', async () => {
     const archive = new PMTiles(fileSource(join(out, 'problems.pmtiles')));
     const header = await archive.getHeader();
     const tile = (await decodeTile(archive, header.minZoom, ...tileOf(manifest.center, header.minZoom)))!;
-    const layer = tile.layers.problems!;
-    const descs = Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties.desc);
-    expect(descs).toContain('<img src=x onerror=alert(1)>');
-    expect(layer.length).toBe(6);
+    expect(tile.layers.problems).toBeUndefined();
+    const heat = tile.layers.problems_heat!;
+    expect(heat.length).toBe(6);
+    expect(Object.keys(heat.feature(0).properties).sort()).toEqual(['major', 'overdue', 'reported', 'severity', 'status']);
   });
 
   it('gives byte-identical archives on a rebuild of the same files', async () => {

@@ -48,9 +48,9 @@ export const LANDUSE_CLASSES = [
 ] as const;
 export type LanduseClass = (typeof LANDUSE_CLASSES)[number];
 
+/** No name: the style does not label ground, and named parks get a label in `places`. */
 export interface LanduseTileProps {
   class: LanduseClass;
-  name?: string;
 }
 
 /** Water: `water`, `river` (riverbank), `reservoir` as polygons; `river`, `canal`, `stream` as lines. */

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { PMTiles } from 'pmtiles';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import { gunzipSync } from 'node:zlib';
 import { buildData, type BuildReport } from '../../scripts/build-data';
 import { fileSource } from '../../scripts/tiling/archive-sources';
 import { ARCHIVES, PROBLEM_DETAIL_MINZOOM, type Manifest } from '../../src/contract';

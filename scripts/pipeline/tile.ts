@@ -8,11 +8,15 @@ import { length as turfLength, pointOnFeature } from '@turf/turf';
 import {
   ARCHIVES,
   type ArchiveName,
+  type CommunityTileProps,
   type CompoundTileProps,
+  type GridL4TileProps,
+  type GridL5TileProps,
   type GridTileProps,
   type LampTileProps,
   type ProblemHeatTileProps,
   type ProblemTileProps,
+  type RoadWorkTileProps,
   PROBLEM_DETAIL_MINZOOM,
 } from '../../src/contract';
 import { isOverdue } from '../../src/analysis/ledger-status';
@@ -115,13 +119,13 @@ function gridLayers(input: ValidInputs, derived: DerivedData): TileLayerInput[] 
   const sub = input.config.subDistrict;
   const subdistrict = [feature(1, input.boundary.geometry, cellProps(sub.code, sub.name, 'subdistrict', '', figures(sub.code)))];
   const communities = input.communities.map((c, i) =>
-    feature(i + 1, c.geometry, { ...cellProps(c.value.code, c.value.name, 'community', '', figures(c.value.code)), area: c.value.area_code, adopting_dept: c.value.adopting_dept }),
+    feature<CommunityTileProps>(i + 1, c.geometry, { ...cellProps(c.value.code, c.value.name, 'community', '', figures(c.value.code)), area: c.value.area_code, adopting_dept: c.value.adopting_dept }),
   );
   const gridsL4 = input.gridsL4.map((g, i) =>
-    feature(i + 1, g.geometry, { ...cellProps(g.value.code, g.value.name, 'l4', g.value.chief, figures(g.value.code)), community: g.value.community_code }),
+    feature<GridL4TileProps>(i + 1, g.geometry, { ...cellProps(g.value.code, g.value.name, 'l4', g.value.chief, figures(g.value.code)), community: g.value.community_code }),
   );
   const gridsL5 = input.gridsL5.map((g, i) =>
-    feature(i + 1, g.geometry, { ...cellProps(g.value.code, g.value.code.slice(-2) === '00' ? `${g.value.code.slice(-5, -2)}` : g.value.code.slice(-5), 'l5', g.value.chief, figures(g.value.code)), grid: g.value.grid_code }),
+    feature<GridL5TileProps>(i + 1, g.geometry, { ...cellProps(g.value.code, g.value.code.slice(-2) === '00' ? `${g.value.code.slice(-5, -2)}` : g.value.code.slice(-5), 'l5', g.value.chief, figures(g.value.code)), grid: g.value.grid_code }),
   );
   // Labels as points inside each cell, so MapLibre places one label per cell, not one per tile.
   const labels = [
@@ -154,7 +158,7 @@ function renovationLayers(input: ValidInputs, derived: DerivedData): TileLayerIn
     return feature(i + 1, c.geometry, props);
   });
   const roadWorks = input.roadWorks.map((r, i) =>
-    feature(i + 1, r.geometry, {
+    feature<RoadWorkTileProps>(i + 1, r.geometry, {
       id: r.value.id,
       name: r.value.name,
       year: r.value.year,
@@ -171,7 +175,7 @@ function renovationLayers(input: ValidInputs, derived: DerivedData): TileLayerIn
 
 function lampFeatures(input: ValidInputs, derived: DerivedData): Feature[] {
   return input.lamps.map((l, i) => {
-    const props: LampTileProps & { grid: string } = {
+    const props: LampTileProps = {
       id: l.value.id,
       type: l.value.type,
       status: l.value.status,

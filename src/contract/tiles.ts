@@ -126,6 +126,22 @@ export interface GridTileProps {
   renovation_coverage: number;
 }
 
+/** A community feature: the cell figures plus its 片区 and the unit that adopts it (挂点联系). */
+export interface CommunityTileProps extends GridTileProps {
+  area: string;
+  adopting_dept: string;
+}
+
+/** A level-4 grid feature names its community. */
+export interface GridL4TileProps extends GridTileProps {
+  community: string;
+}
+
+/** A level-5 grid feature names its level-4 grid. */
+export interface GridL5TileProps extends GridTileProps {
+  grid: string;
+}
+
 /** Renovation status of a compound: its most advanced project, or none. */
 export type CompoundStatus = ProjectStatus | 'none';
 
@@ -152,6 +168,19 @@ export interface LampTileProps {
   road: string;
   install_year: number;
   group: string;
+  /** Level-4 grid code the lamp stands in, '' when outside every grid. */
+  grid: string;
+}
+
+/** A renovated road stretch (背街小巷 works), drawn as a line. */
+export interface RoadWorkTileProps {
+  id: string;
+  name: string;
+  year: number;
+  status: ProjectStatus;
+  budget_wan: number;
+  /** Geodesic length of the line in metres, rounded. */
+  length_m: number;
 }
 
 export interface ProblemTileProps {

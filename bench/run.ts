@@ -1,0 +1,106 @@
+/**
+ * `npm run bench [-- --only build-data] [--runs 3] [--scale 10k,100k,1m]`
+ *
+ * Each measurement runs in a fresh child process, so its peak RSS is its own, and is repeated
+ * `runs` times; the table shows the median. Results go to bench/output/<suite>.json and a
+ * Markdown table to stdout, to paste into docs/BENCHMARKS.md with the machine line.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { problemsDataset, REPO_ROOT, SAMPLE_CONFIG } from './datasets';
+
+interface Sample {
+  wallMs: number;
+  maxRssMb: number;
+  stages?: Record<string, number>;
+}
+
+interface Row {
+  suite: string;
+  case: string;
+  scale: string;
+  runs: Sample[];
+}
+
+const SCALES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
+const runs = Number(option('runs', '3'));
+const only = option('only', '');
+const scales = option('scale', '10k,100k,1m').split(',').filter((s) => s in SCALES);
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Runs a bench script in a fresh Node process and parses the one JSON line it prints. */
+function measure(script: string, args: string[]): Sample {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'bench', script), ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const last = out.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(last) as Sample;
+}
+
+function buildDataSuite(): Row[] {
+  const rows: Row[] = [];
+  const cases: [string, string, string][] = [['sample (20k problems)', '20k', SAMPLE_CONFIG]];
+  for (const scale of scales) {
+    const count = SCALES[scale]!;
+    process.stderr.write(`bench: preparing ${scale} problems dataset …\n`);
+    cases.push([`seeded ${scale} problems`, scale, problemsDataset(count)]);
+  }
+  for (const [name, scale, config] of cases) {
+    const row: Row = { suite: 'build-data', case: name, scale, runs: [] };
+    for (let i = 0; i < runs; i++) {
+      const out = mkdtempSync(join(tmpdir(), 'guatu-bench-'));
+      try {
+        row.runs.push(measure('build-once.ts', [config, out]));
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+      process.stderr.write(`bench: build-data ${name} run ${i + 1}/${runs}: ${(row.runs.at(-1)!.wallMs / 1000).toFixed(2)} s\n`);
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+const SUITES: Record<string, () => Row[]> = { 'build-data': buildDataSuite };
+
+function table(rows: readonly Row[]): string {
+  const stageNames = [...new Set(rows.flatMap((r) => r.runs.flatMap((s) => Object.keys(s.stages ?? {}))))];
+  const head = ['suite', 'case', 'scale', 'runs', 'median wall (s)', 'median peak RSS (MB)', ...stageNames.map((s) => `${s} (s)`)];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  for (const r of rows) {
+    const stage = (name: string): string => (median(r.runs.map((s) => s.stages?.[name] ?? 0)) / 1000).toFixed(2);
+    lines.push(
+      `| ${[r.suite, r.case, r.scale, r.runs.length, (median(r.runs.map((s) => s.wallMs)) / 1000).toFixed(2), median(r.runs.map((s) => s.maxRssMb)).toFixed(0), ...stageNames.map(stage)].join(' | ')} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function main(): void {
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
+  mkdirSync(join(REPO_ROOT, 'bench', 'output'), { recursive: true });
+  for (const [name, suite] of Object.entries(SUITES)) {
+    if (only && only !== name) continue;
+    const rows = suite();
+    writeFileSync(join(REPO_ROOT, 'bench', 'output', `${name}.json`), `${JSON.stringify({ machine, date: new Date().toISOString(), rows }, null, 2)}\n`);
+    console.log(`\n### ${name}\n\nMachine: ${machine}\n\n${table(rows)}\n`);
+  }
+}
+
+main();

@@ -1,0 +1,13 @@
+/** The current workspace as reactive state, kept in step with `?ws=` in the address. */
+import { initialWorkspace, urlWithWorkspace, type Workspace } from './workspaces';
+
+let current = $state<Workspace>(initialWorkspace(location.search));
+
+export function workspace(): Workspace {
+  return current;
+}
+
+export function setWorkspace(next: Workspace): void {
+  current = next;
+  history.replaceState(history.state, '', urlWithWorkspace(location.href, next));
+}

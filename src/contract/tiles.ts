@@ -246,6 +246,21 @@ export interface HeadlineFigures {
   compoundsUnderWay: number;
   lampsInstalled: number;
   lampsWorking: number;
+  /*
+   * Filled by the feature workspaces as they land (optional until then; the wall screen's KPI tiles
+   * read them when present):
+   */
+  /** Problems coloured red by three-colour supervision at `asOf` (issue: ledger). */
+  problemsRed?: number;
+  /** 按期结案率 = closed by the deadline / closed, 0–1 (issue: ledger). */
+  onTimeClosureRate?: number;
+  /** Metres of road farther than the set distance from any working lamp (issue: lighting). */
+  darkLengthM?: number;
+  /**
+   * The same figures one month before `asOf`, the reference value a wall-screen tile compares with
+   * (each feature fills the fields it computes).
+   */
+  previousMonth?: Partial<Omit<HeadlineFigures, 'previousMonth'>>;
 }
 
 export interface Manifest {

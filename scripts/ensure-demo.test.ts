@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DATASET_FILE_KEYS } from '../src/contract';
-import { describeFailure, ensureDemoTiles, missingDemoInputs, missingTiles } from './ensure-demo';
+import { describeFailure, ensureDemoTiles, missingDemoInputs, missingTiles, staleTiles } from './ensure-demo';
 
 let tilesDir: string;
 
@@ -82,5 +82,23 @@ describe('demo inputs', () => {
 
   it('never makes up files for an office config', () => {
     expect(missingDemoInputs(writeConfig(false))).toEqual([]);
+  });
+});
+
+describe('staleTiles', () => {
+  it('is null without a manifest (missingTiles tells that) and for tiles newer than their sources', () => {
+    expect(staleTiles(tilesDir, [])).toBeNull();
+    writeManifest([]);
+    expect(staleTiles(tilesDir, [join(tilesDir, 'no-such-source')])).toBeNull();
+  });
+
+  it('names tiles built before a source changed', () => {
+    writeManifest([]);
+    const source = join(tilesDir, 'derive.ts');
+    writeFileSync(source, 'x');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(source, later, later);
+    expect(staleTiles(tilesDir, [source])).toMatch(/older than the pipeline code or the demo data/);
+    expect(staleTiles(tilesDir, [source], [source])).toBeNull();
   });
 });

@@ -6,9 +6,10 @@
  *
  * Run: `tsx scripts/ensure-demo.ts` (used by `npm run test:browser`).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { newestModification } from './freshness';
 import { DATASET_FILE_KEYS, MANIFEST_FILE, type DatasetConfig, type DatasetFileKey, type Manifest } from '../src/contract';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -28,6 +29,25 @@ export interface EnsureDemoOptions {
 }
 
 export type DemoTilesState = 'present' | 'built';
+
+/**
+ * What the demo tiles are built from: the pipeline's code, the contract and analysis it imports,
+ * the demo's files and the OSM extract. Tiles older than any of these are rebuilt, so a pull that
+ * changes the pipeline never shows yesterday's layers.
+ */
+export const DEMO_TILE_SOURCES = ['scripts', 'src/contract', 'src/analysis', 'data'].map((path) => join(repoRoot, path));
+/** Code under scripts/ that is not the pipeline: editing it must not rebuild the tiles. */
+const NOT_TILE_SOURCES = ['scripts/demo', 'scripts/serve.ts', 'scripts/start.ts', 'scripts/ensure-demo.ts', 'scripts/freshness.ts'].map((path) =>
+  join(repoRoot, path),
+);
+
+/** Why tiles in `tilesDir` are older than their sources, or null when they are not. */
+export function staleTiles(tilesDir: string, sources: readonly string[] = DEMO_TILE_SOURCES, skip: readonly string[] = NOT_TILE_SOURCES): string | null {
+  const manifestPath = join(tilesDir, MANIFEST_FILE);
+  if (!existsSync(manifestPath)) return null;
+  const built = statSync(manifestPath).mtimeMs;
+  return newestModification(sources, skip) > built ? `${manifestPath} is older than the pipeline code or the demo data` : null;
+}
 
 /**
  * Why the tiles in `tilesDir` cannot be used as they are, or null when they can: no manifest, an
@@ -90,7 +110,9 @@ export async function ensureDemoInputs(options: Pick<EnsureDemoOptions, 'config'
 export async function ensureDemoTiles(options: EnsureDemoOptions = {}): Promise<DemoTilesState> {
   const tilesDir = resolve(options.tilesDir ?? DEMO_DEFAULTS.tilesDir);
   const config = resolve(options.config ?? DEMO_DEFAULTS.config);
-  const reason = missingTiles(tilesDir);
+  // A custom config or tiles folder (tests) is judged by completeness alone.
+  const judgeAge = options.tilesDir === undefined && options.config === undefined;
+  const reason = missingTiles(tilesDir) ?? (judgeAge ? staleTiles(tilesDir) : null);
   if (reason === null) return 'present';
 
   const say = options.quiet ? () => {} : (line: string) => console.log(line);

@@ -6,11 +6,14 @@
  * Env: PORT, HOST (default 127.0.0.1; set HOST=0.0.0.0 to show the dashboard on a wall screen
  * driven by another computer).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describeFailure, ensureDemoTiles, DEMO_DEFAULTS } from './ensure-demo';
+import { newestModification } from './freshness';
+
+export { newestModification };
 import { SERVE_DEFAULTS, startServerOnFreePort, type RunningServer } from './serve';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -25,23 +28,6 @@ export const START_DEFAULTS = {
   // Served live from disk by scripts/serve.ts; a rebuilt archive must not trigger a site rebuild.
   notSiteSources: [DEMO_DEFAULTS.tilesDir],
 } as const;
-
-/** Latest modification time (ms) under the given files and folders, skipping `skip`; 0 if none exist. */
-export function newestModification(paths: readonly string[], skip: readonly string[] = []): number {
-  const skipped = new Set(skip.map((path) => resolve(path)));
-  let newest = 0;
-  const visit = (path: string): void => {
-    if (skipped.has(resolve(path)) || !existsSync(path)) return;
-    const stats = statSync(path);
-    if (stats.isDirectory()) {
-      for (const entry of readdirSync(path)) visit(join(path, entry));
-    } else {
-      newest = Math.max(newest, stats.mtimeMs);
-    }
-  };
-  for (const path of paths) visit(path);
-  return newest;
-}
 
 /** dist/ needs a build: it has no index.html, or a source changed after that index.html was written. */
 export function siteIsStale(distDir: string, sources: readonly string[], skip: readonly string[] = []): boolean {

@@ -29,7 +29,9 @@ export function problemsDataset(count: number, workDir = join(REPO_ROOT, '.tmp',
   }
   // The copied config points at the same OSM extract, by absolute path now.
   const osm = resolve(sampleDir, config.basemap?.osm ?? '../osm/nanjing-central.osm.xml');
-  writeFileSync(configPath, `${JSON.stringify({ ...config, basemap: { ...config.basemap, osm } }, null, 2)}\n`);
+  // The working calendar lives outside data/sample (data/calendar/): absolute, like the OSM extract.
+  const ledger = config.ledger?.calendar ? { ...config.ledger, calendar: resolve(sampleDir, config.ledger.calendar) } : config.ledger;
+  writeFileSync(configPath, `${JSON.stringify({ ...config, basemap: { ...config.basemap, osm }, ...(ledger ? { ledger } : {}) }, null, 2)}\n`);
   const world = buildDemoWorld({ seed: BENCH_SEED, osmPath: osm, subDistrictCode: config.subDistrict.code });
   writeProblemsCsv(join(dir, config.files.problems), { count, seed: BENCH_SEED, world, asOf: config.asOf });
   writeFileSync(done, new Date().toISOString());

@@ -77,7 +77,65 @@ function buildDataSuite(): Row[] {
   return rows;
 }
 
-const SUITES: Record<string, () => Row[]> = { 'build-data': buildDataSuite };
+/** Import (issue 7): GBK CSV and XLSX reading, GCJ-02 conversion, the CRS check (bench/import.ts). */
+function importSuite(): Row[] {
+  return scales.map((scale) => {
+    const row: Row = { suite: 'import', case: 'GBK CSV + XLSX, GCJ-02 problems', scale, runs: [] };
+    for (let i = 0; i < runs; i++) row.runs.push(measure('import.ts', [String(SCALES[scale])]));
+    return row;
+  });
+}
+
+/**
+ * Street lighting (issue 5): the dark-segment derivation on the demo, on Cambridge, MA and on seeded
+ * cities of 10k → 100k lamps (≈ half as many 50 m road segments), for the growth (bench/lighting.ts).
+ */
+function lightingSuite(): Row[] {
+  const cases: [string, string, string][] = [
+    ['demo sub-district', '2.6k lamps', 'sample'],
+    ['Cambridge, MA', '6.1k lamps', 'cambridge'],
+    ...[10_000, 25_000, 50_000, 100_000].map((n): [string, string, string] => ['seeded city', `${n / 1000}k lamps`, `seeded:${n}`]),
+  ];
+  return cases.map(([name, scale, arg]) => {
+    const row: Row = { suite: 'lighting', case: name, scale, runs: [] };
+    for (let i = 0; i < runs; i++) row.runs.push(measure('lighting.ts', [arg]));
+    return row;
+  });
+}
+
+/**
+ * Renovation coverage (issue 4): the area split and the coverage product on the demo and on a seeded
+ * office of 5,000 compounds over 2,000 level-4 grids (bench/renovation.ts).
+ */
+function renovationSuite(): Row[] {
+  const cases: [string, string, string][] = [
+    ['demo sub-district', '216 compounds / 100 grids', 'sample'],
+    ['seeded office', '5,000 compounds / 2,000 grids', 'seeded'],
+  ];
+  return cases.map(([name, scale, arg]) => {
+    const row: Row = { suite: 'renovation', case: name, scale, runs: [] };
+    for (let i = 0; i < runs; i++) row.runs.push(measure('renovation.ts', [arg]));
+    return row;
+  });
+}
+
+/**
+ * Wall screen soak (issue 6): 500 tour transitions in headless Chromium; JS heap and DOM nodes at
+ * start and end (bench/wall-soak.ts, which fails on growth over 10%). Its own table goes first.
+ */
+function wallSoakSuite(): Row[] {
+  const row: Row = { suite: 'wall-soak', case: '500 tour transitions, 1920×1080', scale: '500', runs: [] };
+  for (let i = 0; i < runs; i++) row.runs.push(measure('wall-soak.ts', ['500']));
+  type Soak = Sample & { start: { heapMb: number; domNodes: number }; end: { heapMb: number; domNodes: number }; msPerTransition: number };
+  const soaks = row.runs as Soak[];
+  const m = (f: (s: Soak) => number) => median(soaks.map(f)).toFixed(1);
+  console.log(
+    `\n| heap start (MB) | heap end (MB) | DOM nodes start | DOM nodes end | ms per transition |\n|---|---|---|---|---|\n| ${m((s) => s.start.heapMb)} | ${m((s) => s.end.heapMb)} | ${m((s) => s.start.domNodes)} | ${m((s) => s.end.domNodes)} | ${m((s) => s.msPerTransition)} |`,
+  );
+  return [row];
+}
+
+const SUITES: Record<string, () => Row[]> = { import: importSuite, 'build-data': buildDataSuite, lighting: lightingSuite, renovation: renovationSuite, 'wall-soak': wallSoakSuite };
 
 function table(rows: readonly Row[]): string {
   const stageNames = [...new Set(rows.flatMap((r) => r.runs.flatMap((s) => Object.keys(s.stages ?? {}))))];

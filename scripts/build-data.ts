@@ -8,7 +8,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bbox as turfBbox } from '@turf/turf';
-import { ARCHIVES, type ArchiveName, type ArchiveSummary, type Manifest } from '../src/contract';
+import { ARCHIVES, type ArchiveName, type ArchiveSummary, type LedgerSummary, type Manifest } from '../src/contract';
 import { formatChinaTime } from '../src/analysis/datetime';
 import { deriveFigures } from './pipeline/derive';
 import { InputFileError, type Reject } from './pipeline/errors';
@@ -17,7 +17,15 @@ import { readInputs } from './pipeline/read';
 import { StageLog, type StageTiming } from './pipeline/stage-log';
 import { buildArchiveLayers, tileArchive, type ArchiveTiles } from './pipeline/tile';
 import { RejectLedger, validateInputs } from './pipeline/validate';
+import { deriveRenovation } from './pipeline/renovation/derive-renovation';
+import { deriveLighting } from './pipeline/lighting/derive-lighting';
+import { writeRenovationProduct } from './pipeline/renovation/write-renovation';
+import { importSummary, writeWarnings } from './pipeline/topology/import-report';
+import { topologyWarnings } from './pipeline/topology/topology-warnings';
 import { writeArchive, writeManifest, writeRejects } from './pipeline/write';
+import { deriveLedger } from './pipeline/ledger/derive-ledger';
+import { ledgerInputs } from './pipeline/ledger/ledger-inputs';
+import { writeLedger } from './pipeline/ledger/write-ledger';
 
 export const DEFAULT_CONFIG = 'data/sample/guatu.config.json';
 export const DEFAULT_OUT_DIR = 'public/tiles';
@@ -40,30 +48,42 @@ export async function buildData(options: BuildOptions): Promise<BuildReport> {
   const outDir = resolve(options.outDir);
   log.print(`Guatu build:data  ${options.config} → ${outDir}`);
 
-  const raw = log.run('read', () => readInputs(options.config), (r) => `${r.problems.rows.length} problems, ${r.lamps.features.length} lamps, ${r.compounds.features.length} compounds, ${r.osm.ways.length} OSM ways`);
+  const raw = await log.runAsync('read', () => readInputs(options.config), (r) => `${r.problems.rows.length} problems, ${r.lamps.features.length} lamps, ${r.compounds.features.length} compounds, ${r.osm.ways.length} OSM ways`);
   const ledger = new RejectLedger();
   const valid = log.run('validate', () => validateInputs(raw, ledger), () => `${ledger.rejects.length} rows rejected`);
   const normal = log.run('normalise', () => normaliseInputs(valid, ledger), () => `CRS ${valid.config.crs} → WGS84, ${ledger.rejects.length} rows rejected in all`);
+  const warnings = log.run('topology', () => topologyWarnings(normal, raw, valid.config.checks.topologyToleranceM2), (w) => `${w.length} warnings`);
   const derived = log.run('derive', () => deriveFigures(normal), (d) => `${d.cells.size} cells, ${d.headline.problemsOpen} open problems, ${d.outsideGrids.problems} problems in no grid`);
+  const renovation = log.run('renovation', () => deriveRenovation(normal, derived), (r) => `${r.product.compounds.length} compounds (${r.summary.straddlingCompounds} straddle grids), ${r.product.projects.length} projects, ${r.summary.atAsOf.gapCompounds} old compounds not reached`);
+
+  const lighting = log.run('lighting', () => deriveLighting(raw, normal, derived, ledger), (l) => l.logLine);
+  const ledgerIn = ledgerInputs(options.config, valid.config);
+  const problemLedger = log.run('ledger', () => deriveLedger(normal, derived, ledgerIn, normal.ledgerCompletion), (l) => l.logLine);
 
   const bounds = turfBbox(normal.boundary.geometry) as [number, number, number, number];
   const center: [number, number] = [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2];
   const archives = log.run(
     'tile',
     () => {
-      const layers = buildArchiveLayers(normal, derived, bounds);
+      const layers = buildArchiveLayers(normal, derived, bounds, renovation);
+      layers.lamps.push(...lighting.tileLayers);
       return (Object.keys(ARCHIVES) as ArchiveName[]).map((name) => tileArchive(name, layers[name], center));
     },
     (list: ArchiveTiles[]) => list.map((a) => `${a.name} ${a.tiles.length}`).join(', ') + ' tiles',
   );
 
   const attribution = [OSM_ATTRIBUTION, ...(valid.config.demo ? ['演示数据 Guatu demo data'] : [])];
+  let renovationFile: Awaited<ReturnType<typeof writeRenovationProduct>> | null = null;
+  let ledgerSummary: LedgerSummary | null = null;
   const summaries = await log.runAsync(
     'write',
     async () => {
       const written: ArchiveSummary[] = [];
       for (const archive of archives) written.push(await writeArchive(outDir, archive, bounds, center, attribution));
       await writeRejects(outDir, ledger.rejects);
+      renovationFile = await writeRenovationProduct(outDir, renovation.product);
+      await writeWarnings(outDir, warnings);
+      ledgerSummary = await writeLedger(outDir, problemLedger, ledgerIn, normal.ledgerCompletion);
       return written;
     },
     (list) => `${(list.reduce((n, a) => n + a.bytes, 0) / 1e6).toFixed(1)} MB in ${list.length} archives`,
@@ -80,12 +100,19 @@ export async function buildData(options: BuildOptions): Promise<BuildReport> {
     attribution,
     archives: summaries,
     inputs: ledger.counts,
-    headline: derived.headline,
+    headline: { ...derived.headline, ...lighting.headline, ...problemLedger.headline },
     gridMetricBreaks: derived.gridMetricBreaks,
     categories: normal.categories.map(({ code, name, major_code, major_name }) => ({ code, name, major_code, major_name })),
     departments: normal.departments.map(({ code, name }) => ({ code, name })),
     communities: normal.communities.map(({ value }) => ({ code: value.code, name: value.name })),
+    import: importSummary(raw.imported, warnings),
+    renovation: { ...renovationFile!, ...renovation.summary },
+    lighting: lighting.summary,
+    ledger: ledgerSummary!,
   };
+  // The renovation figures a month before asOf, beside those other features put there.
+  manifest.headline.previousMonth = { ...manifest.headline.previousMonth, ...renovation.previousMonthHeadline };
+  manifest.headline.previousMonth = { ...manifest.headline.previousMonth, ...problemLedger.previousMonth };
   await writeManifest(outDir, manifest);
 
   log.print('');
@@ -94,6 +121,7 @@ export async function buildData(options: BuildOptions): Promise<BuildReport> {
     log.print(`  ${layer.padEnd(16)} ${String(c.read).padStart(6)} ${String(c.kept).padStart(8)} ${String(c.rejected).padStart(9)}`);
   }
   if (ledger.rejects.length > 0) log.print(`  rejects report: ${resolve(outDir, 'rejects.csv')}`);
+  if (warnings.length > 0) log.print(`  ${warnings.length} topology warnings: ${resolve(outDir, 'warnings.csv')}`);
   return { manifest, rejects: ledger.rejects, timings: log.timings };
 }
 

@@ -16,8 +16,8 @@
  * Run: `tsx scripts/serve.ts [--port N] [--host H] [--tiles dir] [--dist dir]`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Stats } from 'node:fs';
-import { resolve } from 'node:path';
+import { statSync, type Stats } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
@@ -99,6 +99,29 @@ function strongEtag(stats: Stats): string {
   return `"${stats.ino.toString(36)}-${stats.size.toString(36)}-${Math.round(stats.mtimeMs * 1000).toString(36)}"`;
 }
 
+/**
+ * True when the request's If-None-Match is the strong ETag of the tiles file it asks for. sirv
+ * compares If-None-Match with its own weak ETag, not the strong one set above, so without this a
+ * conditional GET (the wall screen's manifest poll) would never get its 304.
+ */
+function tilesNotModified(req: IncomingMessage, tilesDir: string): boolean {
+  const asked = req.headers['if-none-match'];
+  if (asked === undefined) return false;
+  let path: string;
+  try {
+    path = resolve(tilesDir, `.${decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')}`);
+  } catch {
+    return false; // malformed escape: let sirv answer it
+  }
+  if (!path.startsWith(tilesDir + sep)) return false;
+  try {
+    const stats = statSync(path);
+    return stats.isFile() && asked.split(',').some((tag) => tag.trim() === strongEtag(stats));
+  } catch {
+    return false;
+  }
+}
+
 function notFound(_req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
   res.end('Not found\n');
@@ -141,6 +164,11 @@ function requestHandler(options: ServeOptions) {
     if (url.startsWith(SERVE_DEFAULTS.tilesPrefix)) {
       // sirv resolves the path against its own root, so hand it the part after /tiles.
       req.url = url.slice(SERVE_DEFAULTS.tilesPrefix.length - 1);
+      if (tilesNotModified(req, options.tilesDir)) {
+        res.writeHead(304, { 'Cache-Control': 'no-cache' });
+        res.end();
+        return;
+      }
       tiles(req, res);
       return;
     }

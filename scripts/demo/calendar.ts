@@ -2,19 +2,24 @@
  * Office time in China Standard Time (UTC+8, no daylight saving): formatting, working days and
  * working hours, for ledger timestamps and category deadlines. Times are epoch milliseconds.
  *
- * Working days skip Saturdays and Sundays only; the statutory holidays and their make-up
- * working days (调休) are not modelled, which a real office calendar would add.
+ * The working-time arithmetic is the ledger's own (src/analysis/ledger/working-calendar.ts), bound
+ * here to China's calendar: weekends, the statutory holidays and their make-up working days (调休)
+ * from data/calendar/cn-workdays.csv, so the demo's deadlines agree with the pipeline's.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as working from '../../src/analysis/ledger/working-calendar';
+
+/** The statutory holidays and 调休 working days the demo counts deadlines with. */
+export const CHINA_CALENDAR_FILE = fileURLToPath(new URL('../../data/calendar/cn-workdays.csv', import.meta.url));
+export const CHINA_CALENDAR = working.workingCalendar(working.parseCalendarCsv(readFileSync(CHINA_CALENDAR_FILE, 'utf8'), CHINA_CALENDAR_FILE));
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 const CST_MS = 8 * HOUR_MS;
 
 /** Office hours (local time, hours from midnight): 8:30–12:00 and 14:00–17:30, as street offices keep. */
-export const OFFICE_WINDOWS: readonly [number, number][] = [
-  [8.5, 12],
-  [14, 17.5],
-];
+export const OFFICE_WINDOWS: readonly [number, number][] = working.CALENDAR_DEFAULTS.windows;
 
 /** Epoch ms of a China local date-time. Month is 1-based. */
 export function chinaTime(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
@@ -67,93 +72,33 @@ export function startOfChinaDay(ms: number): number {
 }
 
 export function isWorkingDay(ms: number): boolean {
-  const w = chinaParts(ms).weekday;
-  return w !== 0 && w !== 6;
-}
-
-/** Local hour of day as a fraction, e.g. 14.5 for 14:30. */
-function hourOfDay(ms: number): number {
-  return (ms - startOfChinaDay(ms)) / HOUR_MS;
+  return working.isWorkingDay(CHINA_CALENDAR, ms);
 }
 
 /**
  * Adds working days: the deadline falls at the same time of day n working days later. A case
- * that starts on a weekend starts counting from the next working day's opening.
+ * that starts on a day off starts counting from the next working day's opening.
  */
 export function addWorkingDays(ms: number, days: number): number {
-  let t = ms;
-  if (!isWorkingDay(t)) t = nextOpening(t);
-  let whole = Math.floor(days);
-  while (whole > 0) {
-    t += DAY_MS;
-    if (isWorkingDay(t)) whole--;
-  }
-  const fraction = days - Math.floor(days);
-  return fraction > 0 ? addWorkingHours(t, fraction * officeHoursPerDay()) : t;
+  return working.addWorkingDays(CHINA_CALENDAR, ms, days);
 }
 
 /** Adds hours counted only inside office windows on working days. */
 export function addWorkingHours(ms: number, hours: number): number {
-  let t = ms;
-  let left = hours * HOUR_MS;
-  for (let guard = 0; guard < 10_000 && left > 0; guard++) {
-    if (!isWorkingDay(t)) {
-      t = nextOpening(t);
-      continue;
-    }
-    const day = startOfChinaDay(t);
-    const h = hourOfDay(t);
-    const window = OFFICE_WINDOWS.find(([, end]) => h < end);
-    if (!window) {
-      t = nextOpening(t);
-      continue;
-    }
-    const start = Math.max(h, window[0]);
-    const available = (window[1] - start) * HOUR_MS;
-    if (left <= available) return day + start * HOUR_MS + left;
-    left -= available;
-    t = day + window[1] * HOUR_MS;
-  }
-  return t;
+  return working.addWorkingHours(CHINA_CALENDAR, ms, hours);
 }
 
 /** The next opening of an office window strictly after ms (or at ms if it is one). */
 export function nextOpening(ms: number): number {
-  let day = startOfChinaDay(ms);
-  for (let guard = 0; guard < 30; guard++) {
-    if (isWorkingDay(day + 12 * HOUR_MS)) {
-      for (const [start] of OFFICE_WINDOWS) {
-        const opening = day + start * HOUR_MS;
-        if (opening >= ms) return opening;
-      }
-    }
-    day += DAY_MS;
-  }
-  return ms;
+  return working.nextOpening(CHINA_CALENDAR, ms);
 }
 
 /** The latest end of an office window at or before ms. */
 export function previousClosing(ms: number): number {
-  let day = startOfChinaDay(ms);
-  for (let guard = 0; guard < 30; guard++) {
-    if (isWorkingDay(day + 12 * HOUR_MS)) {
-      for (let i = OFFICE_WINDOWS.length - 1; i >= 0; i--) {
-        const closing = day + (OFFICE_WINDOWS[i] as [number, number])[1] * HOUR_MS;
-        if (closing <= ms) return closing;
-      }
-    }
-    day -= DAY_MS;
-  }
-  return ms;
+  return working.previousClosing(CHINA_CALENDAR, ms);
 }
 
 /** Whether ms falls inside an office window of a working day. */
 export function isOfficeTime(ms: number): boolean {
-  if (!isWorkingDay(ms)) return false;
-  const h = hourOfDay(ms);
-  return OFFICE_WINDOWS.some(([start, end]) => h >= start && h < end);
-}
-
-function officeHoursPerDay(): number {
-  return OFFICE_WINDOWS.reduce((s, [a, b]) => s + (b - a), 0);
+  return working.isOfficeTime(CHINA_CALENDAR, ms);
 }

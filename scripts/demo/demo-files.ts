@@ -2,7 +2,10 @@
  * Lays the demo records out as the office's input files of docs/DATA-FORMATS.md: the GeoJSON
  * properties and CSV columns of the contract, in its order, coordinates at 6 decimals.
  */
-import type { DatasetFileKey } from '../../src/contract';
+import type { DatasetFileKey, OptionalDatasetFileKey } from '../../src/contract';
+import type { DemonstrationSiteRecord } from './demonstration-sites';
+import type { PublicSpaceRecord } from './public-space';
+import { renovationFileTexts } from './renovation-files';
 import type { CompoundRecord } from './compounds';
 import type { GridRecords } from './grid-records';
 import type { LampRecord } from './lamps';
@@ -23,13 +26,19 @@ export interface DemoRecords {
   compounds: readonly CompoundRecord[];
   projects: readonly ProjectRecord[];
   roadWorks: readonly RoadWorkRecord[];
+  publicSpaceWorks: readonly PublicSpaceRecord[];
+  demonstrationSites: readonly DemonstrationSiteRecord[];
   lamps: readonly LampRecord[];
   problems: readonly ProblemRow[];
+  /** The street-lighting layers, already laid out by lighting.ts (road register and schedule table). */
+  lightingTexts: { roads: string; lightingSchedules: string };
 }
 
 /** File text by dataset key (every key but the config itself). */
-export function demoFileTexts(r: DemoRecords): Record<DatasetFileKey, string> {
+export function demoFileTexts(r: DemoRecords): Record<DatasetFileKey, string> & Partial<Record<OptionalDatasetFileKey, string>> {
   return {
+    ...renovationFileTexts(r),
+    ...r.lightingTexts,
     boundary: featureCollectionText([{ properties: { code: r.subDistrict.code, name: r.subDistrict.name }, geometry: polygonGeometry(r.boundary) }]),
     areas: csvText(['code', 'name'], r.grids.areas.map((a) => ({ ...a }))),
     communities: featureCollectionText(
@@ -88,7 +97,7 @@ export function demoFileTexts(r: DemoRecords): Record<DatasetFileKey, string> {
     ),
     roadWorks: featureCollectionText(
       r.roadWorks.map((w) => ({
-        properties: { id: w.id, name: w.name, year: w.year, status: w.status, budget_wan: w.budget_wan },
+        properties: { id: w.id, name: w.name, year: w.year, status: w.status, budget_wan: w.budget_wan, started_at: w.started_at, completed_at: w.completed_at },
         geometry: { type: 'LineString', coordinates: w.coordinates },
       })),
     ),

@@ -10,15 +10,18 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatasetConfig, DatasetFileKey } from '../../src/contract';
-import { DATASET_FILE_KEYS } from '../../src/contract';
+import { DATASET_FILE_KEYS, OPTIONAL_DATASET_FILE_KEYS, type OptionalDatasetFileKey } from '../../src/contract';
 import { chinaTime } from './calendar';
 import { demoFileTexts } from './demo-files';
+import { demoLightingTexts } from './lighting';
 import { describeGrids } from './grid-records';
 import type { BadRowNote } from './problems';
 import { generateProblems } from './problems';
 import { planProjects } from './projects';
 import { Rng } from './random';
 import { planRoadWorks } from './road-works';
+import { planPublicSpaceWorks } from './public-space';
+import { planDemonstrationSites } from './demonstration-sites';
 import type { DemoWorld } from './world';
 import { buildDemoWorld, DEFAULT_OSM_PATH } from './world';
 
@@ -42,7 +45,7 @@ export interface DemoOptions {
 }
 
 export interface DemoResult {
-  texts: Record<DatasetFileKey, string>;
+  texts: Record<DatasetFileKey, string> & Partial<Record<OptionalDatasetFileKey, string>>;
   counts: Record<string, number>;
   badRows: BadRowNote[];
   darkStreets: string[];
@@ -61,7 +64,9 @@ export function generateDemo(options: DemoOptions): DemoResult {
     rng: newRng(seed, 'projects'),
     options: { oldBefore: options.config.oldCompoundBefore },
   });
-  const roadWorks = planRoadWorks({ geo: world.geo, rng: newRng(seed, 'road-works'), avoid: new Set(world.lamps.darkStreets) });
+  const roadWorks = planRoadWorks({ geo: world.geo, rng: newRng(seed, 'road-works'), avoid: new Set(world.lamps.darkStreets), asOfMs: asOfMs(asOf) });
+  const publicSpaceWorks = planPublicSpaceWorks({ world, rng: newRng(seed, 'public-space'), asOfMs: asOfMs(asOf) });
+  const demonstrationSites = planDemonstrationSites({ world, projects, publicSpaceWorks, roadWorks, asOfMs: asOfMs(asOf), rng: newRng(seed, 'demonstration-sites') });
   const { rows, badRows } = generateProblems({
     count: options.problems ?? DEMO_DEFAULTS.problems,
     seed,
@@ -76,8 +81,11 @@ export function generateDemo(options: DemoOptions): DemoResult {
     compounds: world.compounds,
     projects,
     roadWorks,
-    lamps: world.lamps.lamps,
+    publicSpaceWorks,
+    demonstrationSites,
+    lamps: [...world.lamps.lamps, ...world.lamps.boundaryLamps],
     problems: rows,
+    lightingTexts: demoLightingTexts(world.geo),
   });
   const counts = {
     areas: grids.areas.length,
@@ -89,7 +97,9 @@ export function generateDemo(options: DemoOptions): DemoResult {
     projects: projects.length,
     compoundsInProjects: new Set(projects.flatMap((p) => p.compound_ids)).size,
     roadWorks: roadWorks.length,
-    lamps: world.lamps.lamps.length,
+    publicSpaceWorks: publicSpaceWorks.length,
+    demonstrationSites: demonstrationSites.length,
+    lamps: world.lamps.lamps.length + world.lamps.boundaryLamps.length,
     problems: rows.length,
     badRows: badRows.length,
     households: grids.gridsL4.reduce((s, g) => s + g.households, 0),
@@ -153,12 +163,14 @@ export function writeDemoFiles(options: WriteDemoOptions): WrittenDemo {
   const result = generateDemo({ seed: options.seed, config, osmPath });
   mkdirSync(options.out, { recursive: true });
   const sizes: [string, number][] = [];
-  for (const key of options.only ?? DATASET_FILE_KEYS) {
+  for (const key of options.only ?? [...DATASET_FILE_KEYS, ...OPTIONAL_DATASET_FILE_KEYS]) {
     const name = config.files[key];
-    const bytes = Buffer.byteLength(result.texts[key], 'utf8');
+    const text = result.texts[key];
+    if (name === undefined || text === undefined) continue; // an optional layer this config leaves out
+    const bytes = Buffer.byteLength(text, 'utf8');
     // Temp file, then rename: a build reading data/sample never sees half a file.
     const target = join(options.out, name);
-    writeFileSync(`${target}.tmp`, result.texts[key]);
+    writeFileSync(`${target}.tmp`, text);
     renameSync(`${target}.tmp`, target);
     sizes.push([name, bytes]);
   }

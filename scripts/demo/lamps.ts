@@ -47,6 +47,13 @@ export interface LampRecord extends StreetLamp {
 
 export interface LampPlan {
   lamps: LampRecord[];
+  /**
+   * Lamps on the inner side of streets that run along the boundary, where the side the layout chose
+   * lies outside (the neighbouring sub-district's). Without them such a street would be lit from
+   * outside only and read as dark. Placed after the others, from their own random stream and with
+   * the next ids, so the rest of the demo (lamp ids, the ledger's lamp reports) stays as it was.
+   */
+  boundaryLamps: LampRecord[];
   /** Real back streets left dark, and those lit only sparsely (for the report and tests). */
   darkStreets: string[];
   sparseStreets: string[];
@@ -87,6 +94,7 @@ export function placeLamps(input: { geo: Geography; rng: Rng; options?: Partial<
   const sparse = new Set(sparseStreets);
 
   const lamps: LampRecord[] = [];
+  const inward: { road: Road; project: { year: number; solar: boolean }; p: XY }[] = [];
   const roadYear = new Map<string, { year: number; solar: boolean }>();
   for (const road of geo.roads) {
     if (dark.has(road.name)) continue;
@@ -108,8 +116,10 @@ export function placeLamps(input: { geo: Geography; rng: Rng; options?: Partial<
         const s = next - travelled;
         const off = o.offsetM[road.group];
         for (const k of layout === 'opposite' ? [side, -side] : [side]) {
-          const p: XY = [a[0] + ((b[0] - a[0]) * s) / len + k * n[0] * off, a[1] + ((b[1] - a[1]) * s) / len + k * n[1] * off];
+          const at = (sign: number): XY => [a[0] + ((b[0] - a[0]) * s) / len + sign * n[0] * off, a[1] + ((b[1] - a[1]) * s) / len + sign * n[1] * off];
+          const p = at(k);
           if (geo.contains(p)) lamps.push(lamp(road, project, p, geo, o, rng));
+          else if (layout !== 'opposite' && geo.contains(at(-k))) inward.push({ road, project, p: at(-k) });
         }
         if (layout === 'staggered') side = -side;
         next += spacing * rng.range(0.92, 1.08);
@@ -118,7 +128,10 @@ export function placeLamps(input: { geo: Geography; rng: Rng; options?: Partial<
     }
   }
   lamps.forEach((l, i) => (l.id = `LD${String(i + 1).padStart(5, '0')}`));
-  return { lamps, darkStreets, sparseStreets };
+  const boundaryRng = rng.fork('boundary-lamps');
+  const boundaryLamps = inward.map((w) => lamp(w.road, w.project, w.p, geo, o, boundaryRng));
+  boundaryLamps.forEach((l, i) => (l.id = `LD${String(lamps.length + i + 1).padStart(5, '0')}`));
+  return { lamps, boundaryLamps, darkStreets, sparseStreets };
 }
 
 function lightingProject(road: Road, o: LampOptions, rng: Rng): { year: number; solar: boolean } {
@@ -161,6 +174,8 @@ function lamp(road: Road, project: { year: number; solar: boolean }, p: XY, geo:
     road: road.name,
     install_year: year,
     schedule_group: road.group,
+    // The demo register does not name grids: the pipeline finds each lamp's grid from its position.
+    grid_code: '',
     xy: p,
     lonLat: [round6(lonLat[0]), round6(lonLat[1])],
   };

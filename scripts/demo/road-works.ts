@@ -4,6 +4,7 @@
  * each with its year, lifecycle status and budget.
  */
 import type { ProjectStatus, RoadWork } from '../../src/contract';
+import { DAY_MS, chinaTime } from './calendar';
 import type { Geography } from './geography';
 import type { LonLat } from './local-frame';
 import { round6 } from './local-frame';
@@ -29,9 +30,18 @@ export interface RoadWorkRecord extends RoadWork {
   road: string;
 }
 
-export function planRoadWorks(input: { geo: Geography; rng: Rng; avoid?: ReadonlySet<string>; options?: Partial<typeof ROAD_WORK_DEFAULTS> }): RoadWorkRecord[] {
+export function planRoadWorks(input: {
+  geo: Geography;
+  rng: Rng;
+  avoid?: ReadonlySet<string>;
+  /** The ledger's as-of instant: no start or completion date lies after it. */
+  asOfMs?: number;
+  options?: Partial<typeof ROAD_WORK_DEFAULTS>;
+}): RoadWorkRecord[] {
   const o = { ...ROAD_WORK_DEFAULTS, ...input.options };
   const { geo, rng } = input;
+  // Its own stream (forking does not advance `rng`), so adding dates left every other draw as it was.
+  const dateRng = rng.fork('dates');
   const byName = new Map<string, Road[]>();
   for (const road of geo.roads) {
     if (road.name === UNNAMED_ROAD || input.avoid?.has(road.name)) continue;
@@ -65,7 +75,28 @@ export function planRoadWorks(input: { geo: Geography; rng: Rng; avoid?: Readonl
       coordinates: c.coords.map(([lon, lat]) => [round6(lon), round6(lat)] as LonLat),
       lengthM: Math.round(c.lengthM),
       road: c.name,
-    }));
+    }))
+    .map((w) => ({ ...w, ...workDates(w.year, w.status, dateRng, input.asOfMs ?? Infinity) }));
+}
+
+/**
+ * Start and completion dates that agree with the status: works start in the dry months of their
+ * year (March–September) and take two to seven months; nothing after asOf.
+ */
+export function workDates(year: number, status: ProjectStatus, rng: Rng, asOfMs: number): { started_at: string | null; completed_at: string | null } {
+  const rank = ['planned', 'approved', 'under_construction', 'completed', 'accepted'].indexOf(status);
+  const started = Math.min(chinaTime(year, 3, 1, 9) + rng.int(0, 200) * DAY_MS, asOfMs - 60 * DAY_MS);
+  const completed = Math.min(started + rng.int(60, 210) * DAY_MS, asOfMs - DAY_MS);
+  return {
+    started_at: rank >= 2 ? officeDate(started) : null,
+    completed_at: rank >= 3 ? officeDate(completed) : null,
+  };
+}
+
+/** An office date: 09:00 China time on the day. */
+function officeDate(ms: number): string {
+  const d = new Date(ms + 8 * 3_600_000);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}T09:00:00+08:00`;
 }
 
 /** Older works are done and accepted; this year's are still being planned or built. */

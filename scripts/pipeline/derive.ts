@@ -4,13 +4,14 @@
  * (rolled up level-5 → level-4 → community → sub-district); the headline figures and class breaks.
  * All the arithmetic lives in src/analysis/ so the browser can share it; this only wires it up.
  */
-import { pointOnFeature } from '@turf/turf';
-import { GRID_METRICS, parentCode, type GridMetric, type HeadlineFigures, type ProjectStatus } from '../../src/contract';
+import { GRID_METRICS, parentCode, type GridMetric, type HeadlineFigures, type LedgerHeadlineField, type ProjectStatus } from '../../src/contract';
 import type { CompoundStatus } from '../../src/contract/tiles';
 import { quantileBreaks } from '../../src/analysis/breaks';
 import { GridLocator } from '../../src/analysis/grid-locator';
 import { closureRate, isOpen, isOverdue } from '../../src/analysis/ledger-status';
 import { compoundStatus, isFinished, isOldCompound, isReached } from '../../src/analysis/renovation';
+import type { AreaSplit } from '../../src/analysis/renovation/split';
+import { splitCompoundsOverGrids } from './renovation/compound-grids';
 import type { ValidInputs } from './validate';
 
 const DAY_MS = 86_400_000;
@@ -32,14 +33,17 @@ export interface DerivedData {
   /** Level-5 (or, in a level-5 gap, level-4) code per kept problem; '' where the point is in no grid. */
   problemGrid: string[];
   lampGrid: string[];
-  /** Level-4 code per compound, by a representative point inside it (documented in ARCHITECTURE.md). */
+  /** Level-4 code per compound: the grid holding most of its area (documented in ARCHITECTURE.md). */
   compoundGrid: string[];
+  /** Each compound's area shares over the level-4 grids (indexes into input.gridsL4). */
+  compoundSplit: AreaSplit[];
   compoundStatus: CompoundStatus[];
   compoundProjects: string[][];
   compoundOld: boolean[];
   /** Figures per grid/community/sub-district code. */
   cells: Map<string, CellFigures>;
-  headline: HeadlineFigures;
+  /** Without the lighting and ledger figures, which their stages (pipeline/lighting/, pipeline/ledger/) add. */
+  headline: Omit<HeadlineFigures, 'darkLengthM' | LedgerHeadlineField>;
   gridMetricBreaks: Record<GridMetric, number[]>;
   /** Points that fell in no grid: a topology warning, not a reject (they are inside the boundary). */
   outsideGrids: { problems: number; lamps: number; compounds: number };
@@ -52,7 +56,9 @@ export function deriveFigures(input: ValidInputs): DerivedData {
   const locate = (lon: number, lat: number): string => l5.locate(lon, lat) ?? l4.locate(lon, lat) ?? '';
 
   const problemGrid = input.problems.map((p) => locate(p.value.lon, p.value.lat));
+  // The register's own grid (所属网格) when it names one: that is how the office counts its lamps.
   const lampGrid = input.lamps.map((l) => {
+    if (l.value.grid_code !== '') return l.value.grid_code;
     const [lon, lat] = l.geometry.coordinates as [number, number];
     return locate(lon, lat);
   });
@@ -69,11 +75,9 @@ export function deriveFigures(input: ValidInputs): DerivedData {
   const compoundProjects = input.compounds.map((c) => (projectsByCompound.get(c.value.id) ?? []).map((p) => p.id));
   const statuses = input.compounds.map((c) => compoundStatus((projectsByCompound.get(c.value.id) ?? []).map((p) => p.status)));
   const compoundOld = input.compounds.map((c) => isOldCompound(c.value, cutoff));
-  const compoundGrid = input.compounds.map((c) => {
-    const [lon, lat] = pointOnFeature(c.geometry).geometry.coordinates as [number, number];
-    const code = locate(lon, lat);
-    return code.length === 17 ? parentCode(code) : code;
-  });
+  // By area: a compound straddling two grids splits its households between them (renovation/compound-grids.ts).
+  const compoundSplit = splitCompoundsOverGrids(input.compounds, input.gridsL4);
+  const compoundGrid = compoundSplit.map((s) => (s.majority >= 0 ? input.gridsL4[s.majority]!.value.code : ''));
 
   // Figures per cell: seed every known code so empty cells report zeros, then roll up.
   const cells = new Map<string, CellFigures>();
@@ -118,10 +122,16 @@ export function deriveFigures(input: ValidInputs): DerivedData {
     if (!compoundOld[i]) return;
     const households = c.value.households;
     const reached = isReached(statuses[i]!);
-    addUp(compoundGrid[i]!, (f) => {
-      f.old_households += households;
-      if (reached) f.reached_households += households;
-    });
+    const add = (f: CellFigures, weight: number): void => {
+      f.old_households += households * weight;
+      if (reached) f.reached_households += households * weight;
+    };
+    add(cell(subCode), 1);
+    for (const [g, weight] of compoundSplit[i]!.shares) {
+      const grid = input.gridsL4[g]!.value;
+      add(cell(grid.code), weight);
+      if (cells.has(grid.community_code)) add(cell(grid.community_code), weight);
+    }
   });
 
   const l4Codes = input.gridsL4.map((g) => g.value.code);
@@ -130,7 +140,7 @@ export function deriveFigures(input: ValidInputs): DerivedData {
   ) as Record<GridMetric, number[]>;
 
   const problems = input.problems.map((p) => p.value);
-  const headline: HeadlineFigures = {
+  const headline: DerivedData['headline'] = {
     problemsTotal: problems.length,
     problemsOpen: problems.filter(isOpen).length,
     problemsOverdue: problems.filter((p) => isOverdue(p, asOf)).length,
@@ -147,6 +157,7 @@ export function deriveFigures(input: ValidInputs): DerivedData {
     problemGrid,
     lampGrid,
     compoundGrid,
+    compoundSplit,
     compoundStatus: statuses,
     compoundProjects,
     compoundOld,

@@ -1,9 +1,10 @@
 /**
  * Well-formedness of one GeoJSON geometry: the declared type is one the layer allows, every
- * position is two finite numbers, rings are closed with at least four positions. Returns the
- * reason it is unusable, or null. (Range checks belong to normalise, after CRS conversion.)
+ * position is two finite numbers, rings are closed with at least four positions and do not cross
+ * themselves. Returns the reason it is unusable, or null. (Range checks belong to normalise, after CRS conversion.)
  */
 import type { Geometry, Position } from 'geojson';
+import { ringSelfIntersection } from './topology/self-intersection';
 
 export type GeometryKind = 'Point' | 'LineString' | 'MultiLineString' | 'Polygon' | 'MultiPolygon';
 
@@ -53,6 +54,8 @@ function polygonProblem(coords: unknown): string | null {
     const first = ring[0] as Position;
     const last = ring[ring.length - 1] as Position;
     if (first[0] !== last[0] || first[1] !== last[1]) return 'a polygon ring is not closed (first position ≠ last)';
+    const crossing = ringSelfIntersection(ring as Position[]);
+    if (crossing) return `a polygon ring crosses itself near ${crossing[0]},${crossing[1]}; expected a simple ring (repair the geometry in the GIS)`;
   }
   return null;
 }

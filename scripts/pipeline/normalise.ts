@@ -1,25 +1,21 @@
 /**
- * Stage 3, normalise: every position into the one internal CRS (WGS-84 longitude/latitude), then
- * drop what falls outside the sub-district. A point 500 m off is worse than a missing one, so a
+ * Stage 3, normalise: every position into the one internal CRS (WGS-84 longitude/latitude), each
+ * layer from its own declared CRS, after the CRS sanity check (crs/sanity-check.ts); then drop
+ * what falls outside the sub-district. A point 500 m off is worse than a missing one, so a
  * record outside the boundary is rejected with its position, never silently kept.
  */
 import type { Feature, Geometry, Position } from 'geojson';
 import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { DeclaredCrs } from '../../src/contract';
+import { labelPoint } from '../osm/label-point';
+import { converterToWgs84, mapGeometry, positionsOf } from './crs/convert';
+import { resolveCrs } from './crs/definitions';
+import { CrsGuard, layerConverter, layerCrs } from './crs/layer-crs';
 import type { Areal, Located, RejectLedger, ValidInputs } from './validate';
 
-/** Converts one position from the declared CRS to WGS-84. WGS-84 input passes through unchanged. */
+/** Converts one position from a declared CRS to WGS-84 (crs/convert.ts; WGS-84 passes through). */
 export function positionToWgs84(crs: DeclaredCrs): (p: Position) => Position {
-  switch (crs) {
-    case 'WGS84':
-      return (p) => p;
-  }
-}
-
-function mapGeometry<G extends Geometry>(geometry: G, convert: (p: Position) => Position): G {
-  const walk = (c: unknown): unknown => (typeof (c as Position)[0] === 'number' ? convert(c as Position) : (c as unknown[]).map(walk));
-  if (geometry.type === 'GeometryCollection') return geometry;
-  return { ...geometry, coordinates: walk((geometry as { coordinates: unknown }).coordinates) } as G;
+  return converterToWgs84(resolveCrs(crs)!);
 }
 
 /** A fast inside-the-sub-district test: bbox first, then the exact polygon. */
@@ -40,26 +36,35 @@ export function boundaryTest(boundary: Areal): (lon: number, lat: number) => boo
 }
 
 export function normaliseInputs(valid: ValidInputs, ledger: RejectLedger): ValidInputs {
-  const convert = positionToWgs84(valid.config.crs);
-  const boundaryGeometry = mapGeometry(valid.boundary.geometry, convert);
+  // Each layer in its own CRS (crs/layer-crs.ts); the sanity check stops a layer that does not line up.
+  const boundaryGeometry = mapGeometry(valid.boundary.geometry, layerConverter(valid.config, 'boundary'));
   const inside = boundaryTest(boundaryGeometry);
-  const outside = (lon: number, lat: number): string =>
-    `position ${lon.toFixed(6)},${lat.toFixed(6)} lies outside the sub-district boundary; expected a place inside it (check the CRS declared for this file)`;
+  const guard = new CrsGuard(valid.config, boundaryGeometry, inside, valid.osm);
+  guard.check('boundary', valid.boundary.file, positionsOf(valid.boundary.geometry), true);
+  const outside = (layer: string, lon: number, lat: number): string =>
+    Number.isFinite(lon) && Number.isFinite(lat)
+      ? `position ${lon.toFixed(6)},${lat.toFixed(6)} lies outside the sub-district boundary; expected a place inside it (check the CRS declared for this file)`
+      : `position cannot be converted from ${layerCrs(valid.config, layer).id}; expected coordinates in that CRS`;
 
   /** Converts each geometry and keeps it when a representative point is inside the boundary. */
-  const located = <T extends object, G extends Geometry>(layer: string, items: Located<T, G>[]): Located<T, G>[] =>
-    items.flatMap((item) => {
+  const located = <T extends object, G extends Geometry>(layer: string, items: Located<T, G>[]): Located<T, G>[] => {
+    if (items.length > 0) guard.check(layer, items[0]!.file, items.flatMap((item) => positionsOf(item.geometry)));
+    const convert = layerConverter(valid.config, layer);
+    return items.flatMap((item) => {
       const geometry = mapGeometry(item.geometry, convert);
-      const [lon, lat] = pointOnFeature(geometry).geometry.coordinates as [number, number];
+      const [lon, lat] = positionsOf(geometry).every((p) => Number.isFinite(p[0]) && Number.isFinite(p[1])) ? representativePoint(geometry) : [NaN, NaN];
       if (inside(lon, lat)) return [{ ...item, geometry }];
-      ledger.reject(layer, rejectFor(item, 'geometry', `${lon.toFixed(6)},${lat.toFixed(6)}`, outside(lon, lat)));
+      ledger.reject(layer, rejectFor(item, 'geometry', `${lon.toFixed(6)},${lat.toFixed(6)}`, outside(layer, lon, lat)));
       return [];
     });
+  };
 
+  if (valid.problems.length > 0) guard.check('problems', valid.problems[0]!.file, valid.problems.map((p) => [p.value.lon, p.value.lat]));
+  const convertProblem = layerConverter(valid.config, 'problems');
   const problems = valid.problems.flatMap((item) => {
-    const [lon, lat] = convert([item.value.lon, item.value.lat]) as [number, number];
+    const [lon, lat] = convertProblem([item.value.lon, item.value.lat]) as [number, number];
     if (inside(lon, lat)) return [{ ...item, value: { ...item.value, lon, lat } }];
-    ledger.reject('problems', rejectFor(item, 'lon,lat', `${item.value.lon},${item.value.lat}`, outside(lon, lat)));
+    ledger.reject('problems', rejectFor(item, 'lon,lat', `${item.value.lon},${item.value.lat}`, outside('problems', lon, lat)));
     return [];
   });
 
@@ -72,8 +77,23 @@ export function normaliseInputs(valid: ValidInputs, ledger: RejectLedger): Valid
     compounds: located('compounds', valid.compounds),
     roadWorks: located('roadWorks', valid.roadWorks),
     lamps: located('lamps', valid.lamps),
+    publicSpaceWorks: located('publicSpaceWorks', valid.publicSpaceWorks),
+    demonstrationSites: located('demonstrationSites', valid.demonstrationSites),
     problems,
   };
+}
+
+/**
+ * A point inside the geometry. turf's pointOnFeature falls back to the nearest *vertex* when the
+ * bbox centre is outside an L-shaped polygon; a vertex on the sub-district's edge then reads as
+ * outside by a rounding error, so areas fall back to a true interior point (osm/label-point.ts).
+ */
+function representativePoint(geometry: Geometry): [number, number] {
+  const point = pointOnFeature(geometry).geometry.coordinates as [number, number];
+  if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return point;
+  if (booleanPointInPolygon(point, geometry, { ignoreBoundary: true })) return point;
+  const inner = labelPoint(geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates);
+  return inner ? [inner[0]!, inner[1]!] : point;
 }
 
 function rejectFor<T extends object>(item: Located<T, Geometry | null>, field: string, value: string, reason: string) {

@@ -4,25 +4,25 @@
  * contract's *TileProps, so the app's style and popups read exactly what is written here.
  */
 import type { Feature, Geometry } from 'geojson';
-import { length as turfLength, pointOnFeature } from '@turf/turf';
+import { pointOnFeature } from '@turf/turf';
 import {
   ARCHIVES,
   type ArchiveName,
   type CommunityTileProps,
-  type CompoundTileProps,
   type GridL4TileProps,
   type GridL5TileProps,
   type GridTileProps,
   type LampTileProps,
   type ProblemHeatTileProps,
   type ProblemTileProps,
-  type RoadWorkTileProps,
   PROBLEM_DETAIL_MINZOOM,
 } from '../../src/contract';
 import { isOverdue } from '../../src/analysis/ledger-status';
 import { basemapLayers } from '../osm/basemap-features';
 import { describeVectorLayers, encodeVectorTiles, type EncodedTile, type TileLayerInput, type VectorLayerDescription } from '../tiling/vector-tiles';
 import { gridMetric, type CellFigures, type DerivedData } from './derive';
+import { renovationTileLayers } from './renovation/tile-layers';
+import type { RenovationDerived } from './renovation/derive-renovation';
 import type { ValidInputs } from './validate';
 
 /** Zoom ranges per archive: the sub-district fits a screen at about z13, a street at z16+. */
@@ -51,11 +51,16 @@ export interface ArchiveTiles {
   maxzoom: number;
 }
 
-export function buildArchiveLayers(input: ValidInputs, derived: DerivedData, bounds: [number, number, number, number]): Record<ArchiveName, TileLayerInput[]> {
+export function buildArchiveLayers(
+  input: ValidInputs,
+  derived: DerivedData,
+  bounds: [number, number, number, number],
+  renovation: RenovationDerived,
+): Record<ArchiveName, TileLayerInput[]> {
   return {
     basemap: basemapTileLayers(input, bounds),
     grids: gridLayers(input, derived),
-    renovation: renovationLayers(input, derived),
+    renovation: renovationTileLayers(input, derived, renovation),
     lamps: [{ name: 'lamps', features: lampFeatures(input, derived) }],
     problems: problemLayers(input, derived),
   };
@@ -109,7 +114,8 @@ function cellProps(code: string, name: string, level: GridTileProps['level'], ch
     merchants: figures.merchants,
     open_problems: figures.open_problems,
     problems_per_100hh: gridMetric(figures, 'problems_per_100hh'),
-    old_households: figures.old_households,
+    // Whole households: a straddling compound's are split over grids by area (fractional in derive).
+    old_households: Math.round(figures.old_households),
     renovation_coverage: gridMetric(figures, 'renovation_coverage'),
   };
 }
@@ -138,38 +144,6 @@ function gridLayers(input: ValidInputs, derived: DerivedData): TileLayerInput[] 
     { name: 'grids_l4', features: gridsL4 },
     { name: 'grids_l5', features: gridsL5, minzoom: 12 },
     { name: 'grid_labels', features: labels },
-  ];
-}
-
-function renovationLayers(input: ValidInputs, derived: DerivedData): TileLayerInput[] {
-  const compounds = input.compounds.map((c, i) => {
-    const props: CompoundTileProps = {
-      id: c.value.id,
-      name: c.value.name,
-      built_year: c.value.built_year,
-      households: c.value.households,
-      buildings: c.value.buildings,
-      pm: c.value.property_management,
-      old: derived.compoundOld[i]!,
-      status: derived.compoundStatus[i]!,
-      projects: derived.compoundProjects[i]!.join(';'),
-      grid: derived.compoundGrid[i]!,
-    };
-    return feature(i + 1, c.geometry, props);
-  });
-  const roadWorks = input.roadWorks.map((r, i) =>
-    feature<RoadWorkTileProps>(i + 1, r.geometry, {
-      id: r.value.id,
-      name: r.value.name,
-      year: r.value.year,
-      status: r.value.status,
-      budget_wan: r.value.budget_wan,
-      length_m: Math.round(turfLength({ type: 'Feature', properties: {}, geometry: r.geometry }, { units: 'meters' })),
-    }),
-  );
-  return [
-    { name: 'compounds', features: compounds },
-    { name: 'road_works', features: roadWorks },
   ];
 }
 

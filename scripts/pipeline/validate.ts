@@ -29,7 +29,9 @@ import {
   type ProblemRecord,
   type ProjectRecord,
   type RenovationItemType,
-  type RoadWork,
+  type RoadWorkRecord,
+  type PublicSpaceWorkRecord,
+  type DemonstrationSiteRecord,
   type Schema,
   type StreetLamp,
 } from '../../src/contract';
@@ -37,7 +39,10 @@ import { parseIsoDateTime } from '../../src/analysis/datetime';
 import type { OsmData } from '../osm/read-osm-xml';
 import { InputFileError, type Reject } from './errors';
 import { applySchema } from './field-rules';
+import { projectStatusProblem, validateRenovationLayers, workDatesProblem } from './renovation/validate-renovation';
 import { geometryProblem, type GeometryKind } from './geometry-checks';
+import { completeProblem, emptyCompletion, type Completion } from './ledger/complete-problem';
+import { ledgerInputs } from './ledger/ledger-inputs';
 import type { RawFeatures, RawInputs, RawTable } from './read';
 
 /** A kept record with its geometry and where it came from (for later rejects and popups). */
@@ -65,9 +70,14 @@ export interface ValidInputs {
   gridsL5: Located<GridL5, Areal>[];
   compounds: Located<Compound, Areal>[];
   projects: Located<ProjectRecord, null>[];
-  roadWorks: Located<RoadWork, LineString | MultiLineString>[];
+  roadWorks: Located<RoadWorkRecord, LineString | MultiLineString>[];
+  /** Renovation layers an office may leave out (empty then): scripts/pipeline/renovation/. */
+  publicSpaceWorks: Located<PublicSpaceWorkRecord, Areal>[];
+  demonstrationSites: Located<DemonstrationSiteRecord, Point>[];
   lamps: Located<StreetLamp, Point>[];
   problems: Located<ProblemRecord, null>[];
+  /** Deadlines and departments the ledger filled in from the category table (pipeline/ledger/complete-problem.ts). */
+  ledgerCompletion: Completion;
 }
 
 /** Rejects and read/kept/rejected counts, filled by validate and normalise alike. */
@@ -158,17 +168,29 @@ export function validateInputs(raw: RawInputs, ledger: RejectLedger): ValidInput
     if (p.funds_received_wan > p.budget_wan * 1.5) {
       return { field: 'funds_received_wan', value: String(p.funds_received_wan), reason: `expected at most 1.5 × budget_wan (${p.budget_wan})` };
     }
-    return lifecycleProblem(p, LIFECYCLE_PROJECT, PROJECT_STATUS_NEEDS[p.status], declaredAsOf);
+    return lifecycleProblem(p, LIFECYCLE_PROJECT, PROJECT_STATUS_NEEDS[p.status], declaredAsOf) ?? projectStatusProblem(p);
   }).map((r) => ({ ...r, geometry: null }));
 
-  const roadWorks = validateFeatures<RoadWork, LineString | MultiLineString>(raw.roadWorks, 'roadWorks', ROAD_WORK_SCHEMA, ['LineString', 'MultiLineString'], ledger, (r) => r.id);
-  const lamps = validateFeatures<StreetLamp, Point>(raw.lamps, 'lamps', LAMP_SCHEMA, ['Point'], ledger, (l) => l.id);
+  const roadWorks = validateFeatures<RoadWorkRecord, LineString | MultiLineString>(raw.roadWorks, 'roadWorks', ROAD_WORK_SCHEMA as unknown as Schema<RoadWorkRecord>, ['LineString', 'MultiLineString'], ledger, (r) => r.id, (r) => workDatesProblem(r, declaredAsOf));
+  const { publicSpaceWorks, demonstrationSites } = validateRenovationLayers(raw, ledger, { compoundIds, asOf: declaredAsOf });
+  // A register that names each lamp's grid (所属网格) must name a grid that exists.
+  const lampGridCodes = new Set([...gridL4Codes, ...gridsL5.map((g) => g.value.code)]);
+  const lamps = validateFeatures<StreetLamp, Point>(raw.lamps, 'lamps', LAMP_SCHEMA, ['Point'], ledger, (l) => l.id, (l) =>
+    l.grid_code !== '' && !lampGridCodes.has(l.grid_code) ? unknownCode('grid_code', l.grid_code, 'level-4 or level-5 grids') : null,
+  );
 
   const problemSchema = { ...(PROBLEM_SCHEMA as unknown as Schema<ProblemRecord>), lon: { type: 'number' }, lat: { type: 'number' } } as Schema<ProblemRecord>;
+  // An empty deadline or department is filled from the category table and the office calendar.
+  const categoryByCode = new Map(categories.map((c) => [c.code, c]));
+  const calendar = ledgerInputs(raw.configPath, config).calendar;
+  const ledgerCompletion = emptyCompletion();
   const problems = validateTable(raw.problems, 'problems', problemSchema, ledger, (p) => p.id, (p) => {
-    if (!categoryCodes.has(p.category_code)) return unknownCode('category_code', p.category_code, 'categories');
-    if (!departmentCodes.has(p.department_code)) return unknownCode('department_code', p.department_code, 'departments');
-    return lifecycleProblem(p, LIFECYCLE_PROBLEM, PROBLEM_STATUS_NEEDS[p.status], declaredAsOf);
+    const category = categoryCodes.has(p.category_code) ? categoryByCode.get(p.category_code) : undefined;
+    if (!category) return unknownCode('category_code', p.category_code, 'categories');
+    if (p.department_code !== '' && !departmentCodes.has(p.department_code)) return unknownCode('department_code', p.department_code, 'departments');
+    const issue = lifecycleProblem(p, LIFECYCLE_PROBLEM, PROBLEM_STATUS_NEEDS[p.status], declaredAsOf);
+    if (issue === null) completeProblem(p, category, calendar, ledgerCompletion);
+    return issue;
   }).map((r) => ({ ...r, geometry: null }));
 
   const asOf = declaredAsOf ?? latestLedgerTime(problems.map((p) => p.value));
@@ -187,12 +209,15 @@ export function validateInputs(raw: RawInputs, ledger: RejectLedger): ValidInput
     compounds,
     projects,
     roadWorks,
+    publicSpaceWorks,
+    demonstrationSites,
     lamps,
     problems,
+    ledgerCompletion,
   };
 }
 
-type CrossCheck<T> = (value: T) => { field: string; value: string; reason: string } | null;
+export type CrossCheck<T> = (value: T) => { field: string; value: string; reason: string } | null;
 
 function unknownCode(field: string, value: string, table: string): { field: string; value: string; reason: string } {
   return { field, value, reason: `"${value}" is not in the ${table} table` };
@@ -236,7 +261,7 @@ function validateTable<T>(
   return kept;
 }
 
-function validateFeatures<T, G extends Geometry>(
+export function validateFeatures<T, G extends Geometry>(
   input: RawFeatures,
   layer: string,
   schema: Schema<T>,

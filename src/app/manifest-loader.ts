@@ -59,6 +59,9 @@ export function parseManifest(json: unknown, file: string): Manifest {
     'compoundsUnderWay',
     'lampsInstalled',
     'lampsWorking',
+    'darkLengthM',
+    'problemsRed',
+    'onTimeClosureRate',
   ]) {
     if (!isFiniteNumber(h[k])) fail(`headline.${k}`, 'a number', h[k]);
   }

@@ -21,6 +21,13 @@ describe('tiles location', () => {
     expect(archiveUrl('lamps', sampleManifest(), '/', 'http://h/')).toBe('http://h/tiles/lamps.pmtiles');
   });
 
+  it('reads another data set from its sub-folder when the address names one (?data=)', () => {
+    expect(manifestUrl('./', 'http://h/guatu/?ws=ledger&data=sf311')).toBe('http://h/guatu/tiles/sf311/manifest.json');
+    expect(archiveUrl('grids', sampleManifest(), './', 'http://h/?data=sf311')).toBe('http://h/tiles/sf311/grids.pmtiles?v=0123456789ab');
+    // Anything but a plain folder name is ignored, never followed.
+    expect(manifestUrl('/', 'http://h/?data=../../etc')).toBe('http://h/tiles/manifest.json');
+  });
+
   it('prefixes the pmtiles protocol', () => {
     expect(pmtilesSourceUrl('http://h/tiles/lamps.pmtiles')).toBe('pmtiles://http://h/tiles/lamps.pmtiles');
   });

@@ -4,10 +4,21 @@
  */
 import { ARCHIVES, MANIFEST_FILE, type ArchiveName, type Manifest } from '../contract';
 
+/** `?data=sf311`: another data set built into a sub-folder of tiles/ (its own manifest and archives). */
+export const DATASET_QUERY_PARAM = 'data';
+const DATASET_ID = /^[a-z0-9][a-z0-9_-]{0,40}$/;
+
+/** The data set named in the address, or null for the main one in tiles/ itself. */
+export function datasetOf(pageHref: string): string | null {
+  const id = new URL(pageHref).searchParams.get(DATASET_QUERY_PARAM);
+  return id !== null && DATASET_ID.test(id) ? id : null;
+}
+
 /** `base` is import.meta.env.BASE_URL ('/', '/guatu/' or './'); `pageHref` is location.href. */
 export function tilesDirectory(base: string, pageHref: string): URL {
   const withSlash = base.endsWith('/') ? base : `${base}/`;
-  return new URL(`${withSlash}tiles/`, pageHref);
+  const dataset = datasetOf(pageHref);
+  return new URL(`${withSlash}tiles/${dataset === null ? '' : `${dataset}/`}`, pageHref);
 }
 
 export function manifestUrl(base: string, pageHref: string): string {

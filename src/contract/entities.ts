@@ -118,6 +118,9 @@ export interface RoadWork {
   year: number;
   status: ProjectStatus;
   budget_wan: number;
+  /** Optional (empty = unknown / not yet): place the works on the renovation timeline by month. */
+  started_at: IsoDateTime | null;
+  completed_at: IsoDateTime | null;
 }
 
 export const LAMP_TYPES = ['grid', 'solar'] as const;
@@ -134,6 +137,12 @@ export interface StreetLamp {
   road: string;
   install_year: number;
   schedule_group: string;
+  /**
+   * The level-4 or level-5 grid the register assigns the lamp to, when it says (所属网格); empty:
+   * the grid is found from the lamp's position. A register's own attribution wins, since it is how
+   * the office counts its lamps.
+   */
+  grid_code: string;
 }
 
 /**
@@ -158,6 +167,7 @@ export interface Problem {
   status: ProblemStatus;
   nature: ProblemNature;
   source: ProblemSource;
+  /** Empty: routed to the category's default department (categories.csv `default_department`). */
   department_code: string;
   description: string;
   address: string;
@@ -167,7 +177,11 @@ export interface Problem {
   disposed_at: IsoDateTime | null;
   verified_at: IsoDateTime | null;
   closed_at: IsoDateTime | null;
-  deadline: IsoDateTime;
+  /**
+   * Empty: computed from the category's time limit, from registration (or the report), in working
+   * hours/days on the office calendar (scripts/pipeline/ledger/complete-problem.ts).
+   */
+  deadline: IsoDateTime | null;
   /** Number of returns from 核查 to 处置 (返工). */
   returns: number;
 }

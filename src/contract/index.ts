@@ -4,3 +4,7 @@ export * from './config';
 export * from './records';
 export * from './schema';
 export * from './tiles';
+export * from './renovation';
+export * from './import';
+export * from './lighting';
+export * from './ledger';

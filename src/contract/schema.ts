@@ -121,16 +121,20 @@ export const ROAD_WORK_SCHEMA: Schema<RoadWork> = {
   year: YEAR,
   status: { type: 'enum', values: PROJECT_STATUSES },
   budget_wan: { type: 'number', min: 0 },
+  started_at: { type: 'datetime', nullable: true },
+  completed_at: { type: 'datetime', nullable: true },
 };
 
 export const LAMP_SCHEMA: Schema<StreetLamp> = {
   id: TEXT,
   type: { type: 'enum', values: LAMP_TYPES },
   status: { type: 'enum', values: LAMP_STATUSES },
-  power_w: { type: 'number', min: 0, max: 2000 },
+  // Empty when the register does not record it (read as 0, shown as "—").
+  power_w: { type: 'number', min: 0, max: 2000, optional: true },
   road: OPTIONAL_TEXT,
-  install_year: YEAR,
+  install_year: { type: 'integer', min: 1900, max: 2100, optional: true },
   schedule_group: TEXT,
+  grid_code: { type: 'string', optional: true, pattern: /^\d{15}(\d{2})?$/, expected: 'a 15-digit level-4 or 17-digit level-5 grid code, or nothing' },
 };
 
 export const PROBLEM_SCHEMA: Schema<Problem> = {
@@ -139,7 +143,7 @@ export const PROBLEM_SCHEMA: Schema<Problem> = {
   status: { type: 'enum', values: PROBLEM_STATUSES },
   nature: { type: 'enum', values: PROBLEM_NATURES },
   source: { type: 'enum', values: PROBLEM_SOURCES },
-  department_code: TEXT,
+  department_code: OPTIONAL_TEXT,
   description: OPTIONAL_TEXT,
   address: OPTIONAL_TEXT,
   reported_at: { type: 'datetime' },
@@ -148,7 +152,7 @@ export const PROBLEM_SCHEMA: Schema<Problem> = {
   disposed_at: { type: 'datetime', nullable: true },
   verified_at: { type: 'datetime', nullable: true },
   closed_at: { type: 'datetime', nullable: true },
-  deadline: { type: 'datetime' },
+  deadline: { type: 'datetime', nullable: true },
   returns: { type: 'integer', min: 0, max: 99 },
 };
 

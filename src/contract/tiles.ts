@@ -4,13 +4,18 @@
  * Property names are short because they are repeated in every tile.
  */
 import type { LampStatus, LampType, ProblemNature, ProblemStatus, ProjectStatus, PropertyManagement } from './entities';
+import type { ImportSummary } from './import';
+import type { LightingSummary } from './lighting';
+import type { LedgerSummary } from './ledger';
+import type { RenovationSummary } from './renovation';
 
 /** One PMTiles archive per overlay, so each can be rebuilt and reloaded on its own. */
 export const ARCHIVES = {
   basemap: { file: 'basemap.pmtiles', layers: ['landuse', 'water', 'roads', 'buildings', 'places'] },
   grids: { file: 'grids.pmtiles', layers: ['subdistrict', 'communities', 'grids_l4', 'grids_l5', 'grid_labels'] },
-  renovation: { file: 'renovation.pmtiles', layers: ['compounds', 'road_works'] },
-  lamps: { file: 'lamps.pmtiles', layers: ['lamps'] },
+  renovation: { file: 'renovation.pmtiles', layers: ['compounds', 'road_works', 'public_space_works', 'demonstration_sites'] },
+  /** Street lighting: lamps, the road register clipped to the sub-district, and its dark stretches. */
+  lamps: { file: 'lamps.pmtiles', layers: ['lamps', 'lighting_roads', 'dark_segments'] },
   problems: { file: 'problems.pmtiles', layers: ['problems_heat', 'problems'] },
 } as const;
 export type ArchiveName = keyof typeof ARCHIVES;
@@ -116,7 +121,10 @@ export interface GridTileProps {
   /** Problems not yet closed (结案) at the manifest's `asOf`. */
   open_problems: number;
   problems_per_100hh: number;
-  /** Households of old compounds (built before the cut-off) whose representative point is in the cell. */
+  /**
+   * Households of old compounds (built before the cut-off) in the cell; a compound straddling grids
+   * counts in each by its area share (src/analysis/renovation/split.ts), rounded.
+   */
   old_households: number;
   /**
    * Share (0–1) of those old-compound households reached by a started project (under
@@ -157,7 +165,18 @@ export interface CompoundTileProps {
   status: CompoundStatus;
   /** Project ids joined by `;`. */
   projects: string;
+  /** Level-4 grid holding most of the compound's area (see RenovationProduct). */
   grid: string;
+  /*
+   * When the compound first reached each status through any of its projects, epoch seconds (absent:
+   * not reached by asOf). The renovation workspace's timeline colours compounds by comparing these
+   * with the chosen month in a style expression, so the tiles need no rebuild per month.
+   */
+  t_planned?: number;
+  t_approved?: number;
+  t_started?: number;
+  t_completed?: number;
+  t_accepted?: number;
 }
 
 export interface LampTileProps {
@@ -181,6 +200,9 @@ export interface RoadWorkTileProps {
   budget_wan: number;
   /** Geodesic length of the line in metres, rounded. */
   length_m: number;
+  /** Epoch seconds (renovation timeline); `completed` falls back to the end of `year` when not recorded. */
+  started?: number;
+  completed?: number;
 }
 
 export interface ProblemTileProps {
@@ -250,12 +272,12 @@ export interface HeadlineFigures {
    * Filled by the feature workspaces as they land (optional until then; the wall screen's KPI tiles
    * read them when present):
    */
-  /** Problems coloured red by three-colour supervision at `asOf` (issue: ledger). */
-  problemsRed?: number;
-  /** 按期结案率 = closed by the deadline / closed, 0–1 (issue: ledger). */
-  onTimeClosureRate?: number;
+  /** Problems coloured red by three-colour supervision at `asOf` (src/analysis/ledger/supervision.ts). */
+  problemsRed: number;
+  /** 按期结案率 = closed by the deadline / due by asOf, 0–1 (src/analysis/ledger/kpis.ts). */
+  onTimeClosureRate: number;
   /** Metres of road farther than the set distance from any working lamp (issue: lighting). */
-  darkLengthM?: number;
+  darkLengthM: number;
   /**
    * The same figures one month before `asOf`, the reference value a wall-screen tile compares with
    * (each feature fills the fields it computes).
@@ -289,4 +311,12 @@ export interface Manifest {
   categories: { code: string; name: string; major_code: string; major_name: string }[];
   departments: { code: string; name: string }[];
   communities: { code: string; name: string }[];
+  /** How each input file was read and the topology warnings (scripts/pipeline/config, formats, crs). */
+  import?: ImportSummary;
+  /** Street lighting: settings, schedule, per-cell figures and the faulty-lamp list (src/contract/lighting.ts). */
+  lighting?: LightingSummary;
+  /** Renovation coverage: the product file for the workspace and its headline figures (src/contract/renovation.ts). */
+  renovation?: RenovationSummary;
+  /** The problem ledger workspace: its compact table, text chunks and settings (src/contract/ledger.ts). */
+  ledger?: LedgerSummary;
 }

@@ -134,9 +134,9 @@ export interface Dashboard {
 export async function openDashboard(
   browser: Browser,
   url: string,
-  options: { viewport?: { width: number; height: number } } = {},
+  options: { viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {},
 ): Promise<Dashboard> {
-  const context = await browser.newContext({ viewport: options.viewport ?? HARNESS_DEFAULTS.viewport, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport: options.viewport ?? HARNESS_DEFAULTS.viewport, deviceScaleFactor: options.deviceScaleFactor ?? 1 });
   const requests: string[] = [];
   const pageErrors: string[] = [];
   const consoleErrors: string[] = [];

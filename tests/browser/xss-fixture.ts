@@ -55,6 +55,8 @@ export function writeXssOffice(sampleConfigPath: string, targetDir: string): Xss
   const configPath = join(targetDir, 'guatu.config.json');
   const config = readJson<DatasetConfig>(configPath);
   config.basemap = { ...config.basemap, osm: resolve(sampleDir, config.basemap.osm) };
+  // The working calendar lives outside data/sample (data/calendar/), so it is not copied either.
+  if (config.ledger?.calendar) config.ledger = { ...config.ledger, calendar: resolve(sampleDir, config.ledger.calendar) };
   writeFileSync(configPath, JSON.stringify(config, null, 2));
 
   const lampsPath = join(targetDir, config.files.lamps);

@@ -26,6 +26,9 @@ export function sampleManifest(): Manifest {
       compoundsUnderWay: 28,
       lampsInstalled: 2000,
       lampsWorking: 1900,
+      darkLengthM: 1250,
+      problemsRed: 9,
+      onTimeClosureRate: 0.81,
     },
     gridMetricBreaks: {
       open_problems: [0, 2, 4, 7, 15],

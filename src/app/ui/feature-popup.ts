@@ -177,9 +177,10 @@ function describeLamp(p: Props, ctx: DescribeContext): PopupContent {
   const rows = new RowList(ctx)
     .add('field.lampStatus', enumLabel(ctx, 'lampStatus', LAMP_STATUSES, status), status === 'faulty')
     .add('field.lampType', enumLabel(ctx, 'lampType', LAMP_TYPES, str(p, 'type')))
-    .add('field.power', withUnit(ctx, num(p, 'power_w'), 'unit.watt'))
+    // 0 means the register does not record it (power_w and install_year may be left empty): "—".
+    .add('field.power', withUnit(ctx, num(p, 'power_w') || null, 'unit.watt'))
     .add('field.road', str(p, 'road'))
-    .add('field.installYear', str(p, 'install_year'))
+    .add('field.installYear', num(p, 'install_year') ? str(p, 'install_year') : null)
     .add('field.scheduleGroup', str(p, 'group'))
     .add('field.grid', str(p, 'grid')).rows;
   return { kind: 'lamp', heading: ctx.t('popup.kind.lamp'), title: str(p, 'id') ?? '', rows };

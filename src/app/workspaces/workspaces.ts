@@ -4,7 +4,7 @@
  * current one lives in the address (`?ws=ledger`), so a bookmark or a wall-screen URL opens it.
  * Pure: tested in Node.
  */
-export const WORKSPACES = ['overview'] as const;
+export const WORKSPACES = ['overview', 'ledger', 'renovation', 'lighting'] as const;
 export type Workspace = (typeof WORKSPACES)[number];
 export const DEFAULT_WORKSPACE: Workspace = 'overview';
 export const WORKSPACE_QUERY_PARAM = 'ws';

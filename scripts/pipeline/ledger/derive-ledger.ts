@@ -1,0 +1,249 @@
+/**
+ * The ledger stage (after derive): everything the ledger workspace needs that no file states.
+ * - each problem's level-4 grid, the latest earlier closure of its category there (rebounds at any
+ *   window), and where it lies (back street, compound without property management);
+ * - the headline figures the ledger owns (problemsRed, onTimeClosureRate) and the same a month
+ *   before as-of (previousMonth), from the one KPI and supervision definitions in src/analysis/ledger/;
+ * - the compact table and text chunks the browser's worker reads (write-ledger.ts writes them).
+ */
+import { parentCode } from '../../../src/contract';
+import {
+  LEDGER_NO_INDEX,
+  LEDGER_NULL,
+  PROBLEM_NATURES,
+  PROBLEM_SOURCES,
+  PROBLEM_STATUSES,
+  type HeadlineFigures,
+  type LedgerHeadlineField,
+  type LedgerTableHeader,
+  type LedgerTextChunk,
+  type ProblemRecord,
+} from '../../../src/contract';
+import { ledgerKpis } from '../../../src/analysis/ledger/kpis';
+import { isDerivedRebound, isOverdueAt, isReportedBy, type LedgerFacts } from '../../../src/analysis/ledger/lifecycle';
+import { allocateColumns, quantise, type LedgerColumns } from '../../../src/analysis/ledger/ledger-table';
+import { previousClosures } from '../../../src/analysis/ledger/rebound';
+import { supervisionLevel } from '../../../src/analysis/ledger/supervision';
+import { DAY_MS, MINUTE_MS, WorkingClock } from '../../../src/analysis/ledger/working-calendar';
+import { LEDGER_FLAG } from '../../../src/contract';
+import type { DerivedData } from '../derive';
+import type { ValidInputs } from '../validate';
+import type { Completion } from './complete-problem';
+import type { LedgerInputs } from './ledger-inputs';
+import { PlaceClassifier } from './place-flags';
+
+/** Rows per text chunk: a list of 200 recent rows touches one or two chunks of ≈ 100 KB gzipped. */
+export const TEXT_ROWS_PER_CHUNK = 5000;
+
+export interface LedgerProduct {
+  header: Omit<LedgerTableHeader, 'offsets'>;
+  columns: LedgerColumns;
+  text: LedgerTextChunk[];
+  headline: Pick<HeadlineFigures, LedgerHeadlineField>;
+  previousMonth: Partial<Omit<HeadlineFigures, 'previousMonth'>>;
+  rebounds: { derived: number; declared: number; both: number };
+  places: { backStreet: number; noProperty: number };
+  firstReported: number | null;
+  lastReported: number | null;
+  logLine: string;
+}
+
+export function deriveLedger(input: ValidInputs, derived: DerivedData, inputs: LedgerInputs, completion: Completion): LedgerProduct {
+  const { settings, calendar } = inputs;
+  const asOf = input.asOf;
+  const problems = input.problems.map((p) => p.value);
+  const n = problems.length;
+
+  // Level-4 grid of each problem (rebounds are judged per unit grid, 网格).
+  const l4 = derived.problemGrid.map((code) => (code.length === 17 ? parentCode(code) : code));
+  const prevClose = previousClosures(problems.map((p, i) => ({ grid: l4[i]!, category: p.category_code, reported: p.reported_at, closed: p.closed_at })));
+
+  // Lookup tables of the header.
+  const households = new Map<string, number>();
+  for (const g of input.gridsL4) households.set(g.value.community_code, (households.get(g.value.community_code) ?? 0) + g.value.households);
+  const communities = input.communities.map((c) => ({ code: c.value.code, name: c.value.name, adopting_dept: c.value.adopting_dept, households: households.get(c.value.code) ?? 0 }));
+  const communityIndex = new Map(communities.map((c, i) => [c.code, i]));
+  const grids = input.gridsL4.map((g) => ({ code: g.value.code, name: g.value.name, community: communityIndex.get(g.value.community_code) ?? LEDGER_NO_INDEX, chief: g.value.chief, households: g.value.households }));
+  const gridIndex = new Map(grids.map((g, i) => [g.code, i]));
+  const categories = input.categories.map((c) => ({
+    code: c.code,
+    name: c.name,
+    major_code: c.major_code,
+    major_name: c.major_name,
+    severity: c.severity,
+    deadline_unit: c.deadline_unit,
+    deadline_value: c.deadline_value,
+    default_department: c.default_department,
+  }));
+  const categoryIndex = new Map(categories.map((c, i) => [c.code, i]));
+  const departments = input.departments.map((d) => ({ code: d.code, name: d.name, level: d.level }));
+  const departmentIndex = new Map(departments.map((d, i) => [d.code, i]));
+
+  const [w, s, e, nth] = boundsOf(input, problems);
+  const places = new PlaceClassifier(
+    input.osm,
+    input.compounds.filter((c) => c.value.property_management === 'none').map((c) => ({ id: c.value.id, geometry: c.geometry })),
+    settings.backStreet,
+    [(w + e) / 2, (s + nth) / 2],
+  );
+
+  const columns = allocateColumns(n);
+  const minutes = (ms: number): number => Math.floor(ms / MINUTE_MS);
+  const rel = (ms: number | null, base: number): number => (ms === null ? LEDGER_NULL : minutes(ms) - base);
+  const statusIndex = new Map(PROBLEM_STATUSES.map((v, i) => [v, i]));
+  const natureIndex = new Map(PROBLEM_NATURES.map((v, i) => [v, i]));
+  const sourceIndex = new Map(PROBLEM_SOURCES.map((v, i) => [v, i]));
+  const text: LedgerTextChunk[] = [];
+  let backStreet = 0;
+  let noProperty = 0;
+  let firstReported: number | null = null;
+  let lastReported: number | null = null;
+  for (let i = 0; i < n; i++) {
+    const p = problems[i]!;
+    columns.x[i] = quantise(p.lon, w, e);
+    columns.y[i] = quantise(p.lat, s, nth);
+    columns.category[i] = categoryIndex.get(p.category_code) ?? LEDGER_NO_INDEX;
+    columns.department[i] = departmentIndex.get(p.department_code) ?? LEDGER_NO_INDEX;
+    columns.grid[i] = gridIndex.get(l4[i]!) ?? LEDGER_NO_INDEX;
+    columns.status[i] = statusIndex.get(p.status) ?? 0;
+    columns.nature[i] = natureIndex.get(p.nature) ?? 0;
+    columns.source[i] = sourceIndex.get(p.source) ?? 0;
+    columns.returns[i] = Math.min(255, p.returns);
+    const flags = places.flags(p.lon, p.lat);
+    columns.flags[i] = flags;
+    if (flags & LEDGER_FLAG.backStreet) backStreet++;
+    if (flags & LEDGER_FLAG.noProperty) noProperty++;
+    const base = minutes(p.reported_at);
+    columns.reported[i] = base;
+    columns.registered[i] = rel(p.registered_at, base);
+    columns.dispatched[i] = rel(p.dispatched_at, base);
+    columns.disposed[i] = rel(p.disposed_at, base);
+    columns.verified[i] = rel(p.verified_at, base);
+    columns.closed[i] = rel(p.closed_at, base);
+    columns.deadline[i] = rel(p.deadline, base);
+    columns.prevClose[i] = rel(prevClose[i] ?? null, base);
+    firstReported = firstReported === null ? p.reported_at : Math.min(firstReported, p.reported_at);
+    lastReported = lastReported === null ? p.reported_at : Math.max(lastReported, p.reported_at);
+
+    const chunk = Math.floor(i / TEXT_ROWS_PER_CHUNK);
+    const t = (text[chunk] ??= { first: chunk * TEXT_ROWS_PER_CHUNK, id: [], description: [], address: [] });
+    t.id.push(p.id);
+    t.description.push(p.description);
+    t.address.push(p.address);
+  }
+
+  // The figures, from the table's own (minute-rounded) times, so the manifest and the workspace agree.
+  const unit = (p: ProblemRecord) => categories[categoryIndex.get(p.category_code) ?? -1]?.deadline_unit ?? 'hours';
+  const facts: LedgerFacts[] = problems.map((p, i) => {
+    const base = columns.reported[i]!;
+    const at = (v: number): number | null => (v === LEDGER_NULL ? null : (base + v) * MINUTE_MS);
+    return {
+      status: p.status,
+      reported: base * MINUTE_MS,
+      registered: at(columns.registered[i]!),
+      dispatched: at(columns.dispatched[i]!),
+      disposed: at(columns.disposed[i]!),
+      verified: at(columns.verified[i]!),
+      closed: at(columns.closed[i]!),
+      deadline: (base + columns.deadline[i]!) * MINUTE_MS,
+      returns: p.returns,
+      deadlineUnit: unit(p),
+      prevClose: at(columns.prevClose[i]!),
+      declaredRebound: p.nature === 'rebound',
+    };
+  });
+  const windowMs = settings.reboundWindowDays * DAY_MS;
+  const clock = new WorkingClock(calendar, (firstReported ?? asOf) - 7 * DAY_MS, asOf + 60 * DAY_MS);
+  const ctx = { dataAsOf: asOf, rules: settings.supervision, reboundWindowMs: windowMs, clock };
+  const figuresAt = (t: number) => {
+    const { counts, kpis } = ledgerKpis(facts, t, asOf, windowMs);
+    let red = 0;
+    for (const f of facts) if (supervisionLevel(f, t, ctx) === 'red') red++;
+    return { counts, kpis, red };
+  };
+  const now = figuresAt(asOf);
+  const before = oneMonthBefore(asOf, settings.office.utcOffsetMinutes);
+  const then = figuresAt(before);
+  const onTime = (k: number | null): number => k ?? 0;
+
+  let derivedRebounds = 0;
+  let declared = 0;
+  let both = 0;
+  for (const f of facts) {
+    const d = isDerivedRebound(f, windowMs);
+    if (d) derivedRebounds++;
+    if (f.declaredRebound) declared++;
+    if (d && f.declaredRebound) both++;
+  }
+
+  const header: Omit<LedgerTableHeader, 'offsets'> = {
+    version: 1,
+    rows: n,
+    bounds: [w, s, e, nth],
+    asOf,
+    categories,
+    departments,
+    communities,
+    grids,
+    statuses: PROBLEM_STATUSES,
+    natures: PROBLEM_NATURES,
+    sources: PROBLEM_SOURCES,
+    calendar: inputs.calendarDays,
+    settings,
+    textRowsPerChunk: TEXT_ROWS_PER_CHUNK,
+  };
+  return {
+    header,
+    columns,
+    text,
+    headline: { problemsRed: now.red, onTimeClosureRate: onTime(now.kpis.onTimeClosureRate) },
+    previousMonth: {
+      problemsTotal: facts.filter((f) => isReportedBy(f, before)).length,
+      problemsOpen: then.counts.open,
+      problemsOverdue: facts.filter((f) => isOverdueAt(f, before)).length,
+      closureRate: then.kpis.closureRate ?? 0,
+      problemsRed: then.red,
+      onTimeClosureRate: onTime(then.kpis.onTimeClosureRate),
+    },
+    rebounds: { derived: derivedRebounds, declared, both },
+    places: { backStreet, noProperty },
+    firstReported,
+    lastReported,
+    logLine:
+      `${n} rows, ${now.red} red at as-of, 按期结案率 ${((now.kpis.onTimeClosureRate ?? 0) * 100).toFixed(1)}%, ` +
+      `${derivedRebounds} rebounds derived (${declared} declared, ${both} both), ${backStreet} on back streets, ${noProperty} in 无物业小区, ` +
+      `${completion.computedDeadlines} deadlines computed, ${completion.routedDepartments} departments routed`,
+  };
+}
+
+/** The same local day and time one calendar month earlier (the 31st falls back to the month's last day). */
+export function oneMonthBefore(ms: number, utcOffsetMinutes: number): number {
+  const off = utcOffsetMinutes * MINUTE_MS;
+  const d = new Date(ms + off);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth();
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const day = Math.min(d.getUTCDate(), lastDay);
+  return Date.UTC(y, m - 1, day, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()) - off;
+}
+
+/** Quantisation box: the sub-district's bounds, widened to every problem (all are inside after normalise). */
+function boundsOf(input: ValidInputs, problems: ProblemRecord[]): [number, number, number, number] {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  const rings = input.boundary.geometry.type === 'Polygon' ? [input.boundary.geometry.coordinates] : input.boundary.geometry.coordinates;
+  for (const polygon of rings) {
+    for (const [x, y] of polygon[0] ?? []) {
+      w = Math.min(w, x!);
+      e = Math.max(e, x!);
+      s = Math.min(s, y!);
+      n = Math.max(n, y!);
+    }
+  }
+  for (const p of problems) {
+    w = Math.min(w, p.lon);
+    e = Math.max(e, p.lon);
+    s = Math.min(s, p.lat);
+    n = Math.max(n, p.lat);
+  }
+  return [w, s, e, n];
+}

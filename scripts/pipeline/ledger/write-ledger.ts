@@ -13,6 +13,7 @@ import { formatChinaTime } from '../../../src/analysis/datetime';
 import { writeFileAtomic } from '../../tiling/atomic-write';
 import type { Completion } from './complete-problem';
 import type { LedgerProduct } from './derive-ledger';
+import { writeDatasetIndex } from './dataset-index';
 import type { LedgerInputs } from './ledger-inputs';
 
 /** gzip with the OS byte set to 255 ("unknown", RFC 1952 §2.3.1), as the PMTiles writer does. */
@@ -38,6 +39,9 @@ export async function writeLedger(outDir: string, product: LedgerProduct, inputs
   // Chunks of a larger earlier build would otherwise linger (harmless, but stale).
   const keep = new Set([LEDGER_TABLE_FILE, ...files.map((f) => f.slice(LEDGER_DIR.length + 1))]);
   for (const name of await readdir(dir)) if (!keep.has(name) && !name.startsWith('.')) await rm(join(dir, name), { force: true });
+
+  // The index of other data sets built into sub-folders (usually none): the workspace's picker reads it.
+  await writeDatasetIndex(outDir);
 
   const calendarDates = [...inputs.calendarDays.holidays, ...inputs.calendarDays.workdays].sort();
   return {

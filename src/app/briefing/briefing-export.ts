@@ -3,7 +3,6 @@
  * whole deck as PPTX (each scene shown on the map in turn, drawn as a figure, put on a slide,
  * then the view the user had is put back).
  */
-import { tick } from 'svelte';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Manifest } from '../../contract';
 import type { Deck, Scene } from '../../analysis/presentation/deck';
@@ -78,7 +77,7 @@ export async function exportPptx(ctx: ExportContext, deck: Deck, onProgress: (i:
       slides.push(await slideFor(ctx, scene, i, deck.scenes.length));
     }
   } finally {
-    showSearch(before.search);
+    void showSearch(before.search);
     map.jumpTo(before.camera);
   }
   const { default: PptxGenJS } = await import('pptxgenjs');
@@ -88,8 +87,7 @@ export async function exportPptx(ctx: ExportContext, deck: Deck, onProgress: (i:
   return name;
 
   async function slideFor(c: ExportContext, scene: Scene, i: number, n: number): Promise<SlideInput> {
-    showScene(map, scene, { fly: false });
-    await tick(); // let the workspaces re-read the address and restyle
+    await showScene(map, scene, { fly: false }); // the workspaces have re-read the address
     await waitForSettled(map);
     const canvas = await renderFigure(map, {
       scale: SLIDE_SCALE,

@@ -38,12 +38,13 @@ export function captureScene(map: MapLibreMap, manifest: Manifest, deck: Deck, t
  * Shows a scene: its view state in the address, then the camera, zoomed so this map shows the
  * extent the scene's map showed (a projector is rarely the size of the desk it was saved on).
  */
-export function showScene(map: MapLibreMap, scene: Scene, options: { fly: boolean }): void {
-  showSearch(scene.search);
+export function showScene(map: MapLibreMap, scene: Scene, options: { fly: boolean }): Promise<void> {
+  const announced = showSearch(scene.search);
   const c = scene.camera;
   const box = map.getContainer();
   const zoom = c.mapSize ? zoomForSameExtent(c.zoom, c.mapSize, { width: box.clientWidth, height: box.clientHeight }) : c.zoom;
   const camera = { center: c.center, zoom, bearing: c.bearing, pitch: c.pitch };
   if (options.fly) map.flyTo({ ...camera, duration: 2500, essential: true });
   else map.jumpTo(camera);
+  return announced;
 }

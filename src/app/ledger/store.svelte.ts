@@ -123,6 +123,8 @@ class LedgerStore {
     try {
       const answer = await this.client.query(q, this.view.layer === 'supervision');
       if (answer === null || seq !== this.seq) return;
+      // Before the answer lands: the map's effect runs in the same flush and takes the mark.
+      ledgerTestHook().pendingRepaint = { since: changedAt, seq };
       this.answer = answer;
       this.error = null;
       await tick();
@@ -132,7 +134,6 @@ class LedgerStore {
       hook.engineMs = answer.ms;
       hook.matched = answer.matched;
       hook.queries++;
-      hook.pendingRepaint = { since: changedAt, seq };
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
     } finally {

@@ -4,11 +4,20 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { searchOnScreen } from '../../analysis/presentation/view';
-import { applyUrlState } from '../url-state';
+import { tick } from 'svelte';
+import { applyUrlState, URL_STATE_EVENT } from '../url-state';
 
-/** Puts a view's query in the address, keeping the screen's own parameters (mode, lang, wall.*). */
-export function showSearch(viewQuery: string): void {
+/**
+ * Puts a view's query in the address, keeping the screen's own parameters (mode, lang, wall.*).
+ * A view that switches workspace mounts that workspace's components only after the first
+ * announcement, and one that subscribes on mounting would miss it: so once they are mounted
+ * (Svelte's tick), the view is announced again. Re-reading the same view is harmless.
+ */
+export function showSearch(viewQuery: string): Promise<void> {
   applyUrlState(searchOnScreen(viewQuery, location.search));
+  return tick().then(() => {
+    window.dispatchEvent(new Event(URL_STATE_EVENT));
+  });
 }
 
 /**

@@ -180,7 +180,7 @@ export class WallController {
     this.tourTimer = null;
     this.index = i;
     this.transitions++;
-    showSearch(stop.search);
+    void showSearch(stop.search);
 
     const m = this.map;
     let arrived = false;

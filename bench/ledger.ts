@@ -135,14 +135,19 @@ async function browserBench(tiles: string, dist: string): Promise<void> {
     const load = await d.page.evaluate(() => window.__guatuLedger!.loadMs);
     const kpi: number[] = [];
     const repaint: number[] = [];
+    const worker: number[] = [];
+    const engine: number[] = [];
     // Major-class chips, one after the other (each click is a filter change).
     for (const major of ['03', '01', '05', '03', '01', '05']) {
       const before = await d.page.evaluate(() => window.__guatuLedger!.repaints);
       await d.page.locator(`input[data-major="${major}"]`).click();
       await d.page.waitForFunction((n) => window.__guatuLedger!.repaints > n && window.__guatuLedger!.pendingRepaint === null, before, { timeout: 600_000, polling: 50 });
-      const h = await d.page.evaluate(() => ({ kpi: window.__guatuLedger!.kpiMs, repaint: window.__guatuLedger!.repaintMs }));
+      console.error(JSON.stringify(await d.page.evaluate(() => window.__guatuLedger!.phases)));
+      const h = await d.page.evaluate(() => ({ kpi: window.__guatuLedger!.kpiMs, repaint: window.__guatuLedger!.repaintMs, worker: window.__guatuLedger!.workerMs, engine: window.__guatuLedger!.engineMs }));
+      engine.push(h.engine);
       kpi.push(h.kpi);
       repaint.push(h.repaint);
+      worker.push(h.worker);
     }
     if (d.nonLocalRequests().length > 0) throw new Error(`non-local requests: ${d.nonLocalRequests().join(', ')}`);
     await d.close();
@@ -150,7 +155,7 @@ async function browserBench(tiles: string, dist: string): Promise<void> {
       JSON.stringify({
         wallMs: performance.now() - start,
         maxRssMb: rssMb(),
-        stages: { firstMapIdle: Math.round(firstIdle), tableLoad: Math.round(load), kpiUpdate: Math.round(median(kpi)), repaint: Math.round(median(repaint)) },
+        stages: { firstMapIdle: Math.round(firstIdle), tableLoad: Math.round(load), engine: Math.round(median(engine)), worker: Math.round(median(worker)), kpiUpdate: Math.round(median(kpi)), repaint: Math.round(median(repaint)) },
       }),
     );
   } finally {

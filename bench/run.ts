@@ -135,7 +135,39 @@ function wallSoakSuite(): Row[] {
   return [row];
 }
 
-const SUITES: Record<string, () => Row[]> = { import: importSuite, 'build-data': buildDataSuite, lighting: lightingSuite, renovation: renovationSuite, 'wall-soak': wallSoakSuite };
+/**
+ * The problem ledger (issue 3): the ledger stage's cost in the pipeline (read → derive → ledger,
+ * no tiles), the worker's engine in Node, and the workspace in headless Chromium (first map idle,
+ * filter → KPI panel, filter → repainted map) on the demo and seeded 100k / 1M ledgers
+ * (bench/ledger.ts). The browser runs use the site in $GUATU_TEST_DIST (default dist/).
+ */
+function ledgerSuite(): Row[] {
+  const work = mkdtempSync(join(tmpdir(), 'guatu-bench-ledger-'));
+  const dist = process.env.GUATU_TEST_DIST ?? join(REPO_ROOT, 'dist');
+  try {
+    const base = join(work, 'demo');
+    process.stderr.write('bench: ledger: building the demo tiles once …\n');
+    measure('build-once.ts', [SAMPLE_CONFIG, base]);
+    const cases: [string, string][] = [['20k', SAMPLE_CONFIG], ...scales.filter((s) => s !== '10k').map((s): [string, string] => [s, problemsDataset(SCALES[s]!)])];
+    const rows: Row[] = [];
+    for (const [scale, config] of cases) {
+      const tiles = join(work, `tiles-${scale}`);
+      const derive: Row = { suite: 'ledger', case: 'pipeline to the ledger files (no tiles)', scale, runs: [] };
+      for (let i = 0; i < runs; i++) derive.runs.push(measure('ledger.ts', ['derive', config, tiles, '--base', base]));
+      const engine: Row = { suite: 'ledger', case: 'worker engine in Node', scale, runs: [] };
+      for (let i = 0; i < runs; i++) engine.runs.push(measure('ledger.ts', ['engine', tiles]));
+      const browser: Row = { suite: 'ledger', case: 'headless Chromium (SwiftShader)', scale, runs: [] };
+      for (let i = 0; i < runs; i++) browser.runs.push(measure('ledger.ts', ['browser', tiles, dist]));
+      rows.push(derive, engine, browser);
+      process.stderr.write(`bench: ledger ${scale} done\n`);
+    }
+    return rows;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const SUITES: Record<string, () => Row[]> = { import: importSuite, 'build-data': buildDataSuite, lighting: lightingSuite, renovation: renovationSuite, 'wall-soak': wallSoakSuite, ledger: ledgerSuite };
 
 function table(rows: readonly Row[]): string {
   const stageNames = [...new Set(rows.flatMap((r) => r.runs.flatMap((s) => Object.keys(s.stages ?? {}))))];

@@ -100,13 +100,15 @@ function strongEtag(stats: Stats): string {
 }
 
 /**
- * True when the request's If-None-Match is the strong ETag of the tiles file it asks for. sirv
+ * True when a whole-file GET's If-None-Match is the strong ETag of the tiles file it asks for. sirv
  * compares If-None-Match with its own weak ETag, not the strong one set above, so without this a
- * conditional GET (the wall screen's manifest poll) would never get its 304.
+ * conditional GET (the wall screen's manifest poll) would never get its 304. Range requests are
+ * left to sirv (always 206): Chromium revalidates cached byte ranges with If-None-Match even when it
+ * holds only part of the range, and a 304 then fails the fetch.
  */
 function tilesNotModified(req: IncomingMessage, tilesDir: string): boolean {
   const asked = req.headers['if-none-match'];
-  if (asked === undefined) return false;
+  if (asked === undefined || req.headers.range !== undefined) return false;
   let path: string;
   try {
     path = resolve(tilesDir, `.${decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')}`);

@@ -178,6 +178,11 @@ export interface LedgerTableHeader {
   settings: LedgerSettings;
   /** Rows per text chunk: row r's text is entry r % rowsPerChunk of chunk ⌊r / rowsPerChunk⌋. */
   textRowsPerChunk: number;
+  /**
+   * True when rows are in report order (the pipeline writes them so): a date range is then a slice
+   * found by binary search, and the latest reports are the last rows.
+   */
+  sortedByReported?: boolean;
 }
 
 /** One text chunk (JSON, gzipped): the columns no filter needs, for lists, popups and exports. */

@@ -51,11 +51,17 @@ export interface LedgerProduct {
 export function deriveLedger(input: ValidInputs, derived: DerivedData, inputs: LedgerInputs, completion: Completion): LedgerProduct {
   const { settings, calendar } = inputs;
   const asOf = input.asOf;
-  const problems = input.problems.map((p) => p.value);
+  // Rows in report order (ties in ledger order): the browser then finds a date range by binary
+  // search and the latest reports at the end (LedgerTableHeader.sortedByReported).
+  const order = input.problems.map((_, i) => i).sort((a, b) => input.problems[a]!.value.reported_at - input.problems[b]!.value.reported_at || a - b);
+  const problems = order.map((i) => input.problems[i]!.value);
   const n = problems.length;
 
   // Level-4 grid of each problem (rebounds are judged per unit grid, 网格).
-  const l4 = derived.problemGrid.map((code) => (code.length === 17 ? parentCode(code) : code));
+  const l4 = order.map((i) => {
+    const code = derived.problemGrid[i]!;
+    return code.length === 17 ? parentCode(code) : code;
+  });
   const prevClose = previousClosures(problems.map((p, i) => ({ grid: l4[i]!, category: p.category_code, reported: p.reported_at, closed: p.closed_at })));
 
   // Lookup tables of the header.
@@ -191,6 +197,7 @@ export function deriveLedger(input: ValidInputs, derived: DerivedData, inputs: L
     calendar: inputs.calendarDays,
     settings,
     textRowsPerChunk: TEXT_ROWS_PER_CHUNK,
+    sortedByReported: true,
   };
   return {
     header,

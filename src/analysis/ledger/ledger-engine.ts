@@ -131,6 +131,8 @@ export interface LedgerResult {
   /** The latest reports first. */
   list: { rows: number[]; total: number };
   ms: number;
+  /** Where the time went, ms: the per-row pass (only when the as-of or window moved), the month's overdue flags, the row loop, the rest. */
+  phases: { prepare: number; month: number; loop: number; rest: number };
 }
 
 /** Numbers per bin in LedgerResult.bins. */
@@ -377,6 +379,7 @@ export class LedgerEngine {
     const c = this.columns;
     const t = q.asOf;
     const cache = this.prepare(t, q.reboundWindowDays);
+    const tPrepared = performance.now();
     const off = this.settings.office.utcOffsetMinutes;
     const allow = this.compile(q.filter);
     const dates = reportedRange(q.filter, off);
@@ -393,9 +396,9 @@ export class LedgerEngine {
     const byDept = new Float64Array((nDepts + 1) * W);
     const supGrid = new Int32Array((nGrids + 1) * 4);
     const supDept = new Int32Array((nDepts + 1) * 4);
-    const byStatus = new Array<number>(PROBLEM_STATUSES.length).fill(0);
-    const byNature = new Array<number>(PROBLEM_NATURES.length).fill(0);
-    const byCategory = new Array<number>(h.categories.length).fill(0);
+    const byStatus = new Int32Array(PROBLEM_STATUSES.length);
+    const byNature = new Int32Array(PROBLEM_NATURES.length);
+    const byCategory = new Int32Array(h.categories.length);
 
     const bins = this.bins(q.binMetres);
     const binIndex = bins.index;
@@ -406,6 +409,7 @@ export class LedgerEngine {
     const month = monthRange(q.month, off) ?? monthRange(monthOf(t, off), off)!;
     const monthEval = Math.min(month.end, t);
     const overdueAtEval = this.overdueAt(monthEval, cache);
+    const tMonth = performance.now();
     const monthFrom = month.start / MINUTE_MS;
     const monthTo = month.end / MINUTE_MS;
     const monthGrids = new Float64Array(nGrids * 5);
@@ -421,8 +425,13 @@ export class LedgerEngine {
     let matched = 0;
     const { reported, category, department, source, grid: gridCol, deadline } = c;
     const { flags, returns, dispositions, handling, status: statusCol, nature: natureCol, level: levelCol, weight } = cache;
+    // In report order, only the slice of the date range (and the timeline's window) is visited:
+    // every figure, the red/black month included, follows those filters.
+    const sorted = h.sortedByReported === true;
+    const lo = sorted ? lowerBound(reported, fromMin) : 0;
+    const hi = sorted ? lowerBound(reported, toMin) : this.rows;
 
-    for (let i = 0; i < this.rows; i++) {
+    for (let i = lo; i < hi; i++) {
       const fl = flags[i] as number;
       if (fl === 0) continue; // not reported by the as-of
       const rep = reported[i] as number;
@@ -503,9 +512,13 @@ export class LedgerEngine {
       }
       binAcc[base + 4 + status]!++;
 
-      listHeap.offer(i, rep);
+      if (!sorted) listHeap.offer(i, rep);
     }
+    // Sorted: the latest reports are the last selected rows.
+    const list: number[] = [];
+    if (sorted) for (let i = hi - 1; i >= lo && list.length < q.listLimit; i--) if (selected[i] === 1) list.push(i);
 
+    const tLoop = performance.now();
     // Communities and the sub-district are sums of their grids (and of the no-grid slot).
     const byCommunity = new Float64Array(nCommunities * W);
     const supCommunity = new Int32Array(nCommunities * 4);
@@ -589,9 +602,9 @@ export class LedgerEngine {
       grids,
       departments,
       supervision: { white: supTotal[0] as number, yellow: supTotal[1] as number, red: supTotal[2] as number },
-      byStatus,
-      byNature,
-      byCategory,
+      byStatus: Array.from(byStatus),
+      byNature: Array.from(byNature),
+      byCategory: Array.from(byCategory),
       bins: binOut,
       binCount,
       redBlack,
@@ -604,8 +617,9 @@ export class LedgerEngine {
         overdueCount: plan.overdue.length,
       },
       supervisionList: { rows: supervisedRows, total: supervised.length },
-      list: { rows: listHeap.sorted(), total: matched },
+      list: { rows: sorted ? list : listHeap.sorted(), total: matched },
       ms: performance.now() - started,
+      phases: { prepare: tPrepared - started, month: tMonth - tPrepared, loop: tLoop - tMonth, rest: performance.now() - tLoop },
     };
   }
 
@@ -731,6 +745,18 @@ function addRow(
   acc[o + 9]! += rebound;
   acc[o + 10]! += handlingMs;
   acc[o + 11]! += disposed;
+}
+
+/** First index whose value is ≥ x in an ascending column (its length if none). */
+function lowerBound(column: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = column.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((column[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function round2(x: number): number {

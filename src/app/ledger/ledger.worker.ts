@@ -88,7 +88,19 @@ async function runQuery(query: LedgerQuery, withOpenPoints: boolean): Promise<Qu
   clusterIndex = null;
 
   const t = r.asOf;
-  const planRows = [...r.plan.due.flatMap((d) => d.items.flatMap((g) => g.items)), ...r.plan.overdue];
+  // The plan's due groups keep their counts but carry rows only up to the list limit in all: a
+  // million-problem ledger has thousands due in a week, more than a panel shows or a page should copy.
+  let budget = query.listLimit;
+  const due = r.plan.due.map((d) => ({
+    key: d.key,
+    count: d.items.reduce((s, g) => s + g.items.length, 0),
+    items: d.items.map((g) => {
+      const items = g.items.slice(0, Math.max(0, budget));
+      budget -= items.length;
+      return { key: g.key, count: g.items.length, items };
+    }),
+  }));
+  const planRows = [...due.flatMap((d) => d.items.flatMap((g) => g.items)), ...r.plan.overdue];
   const [planViews, supervisedViews, listViews] = await Promise.all([views(planRows.map((p) => p.row)), views(r.supervisionList.rows.map((s) => s.row)), views(r.list.rows)]);
   const planByRow = new Map(planViews.map((v) => [v.row, v]));
   const planView = (p: (typeof planRows)[number]): PlanRowView => ({
@@ -115,7 +127,7 @@ async function runQuery(query: LedgerQuery, withOpenPoints: boolean): Promise<Qu
       weekStart: r.plan.weekStart,
       weekEnd: r.plan.weekEnd,
       dueCount: r.plan.dueCount,
-      due: r.plan.due.map((d) => ({ key: d.key, items: d.items.map((g) => ({ key: g.key, items: g.items.map(planView) })) })),
+      due: due.map((d) => ({ key: d.key, count: d.count, items: d.items.map((g) => ({ key: g.key, count: g.count, items: g.items.map(planView) })) })),
       overdue: r.plan.overdue.map(planView),
       overdueCount: r.plan.overdueCount,
     },

@@ -29,7 +29,11 @@ export interface QueryAnswer extends Omit<LedgerResult, 'plan' | 'supervisionLis
     weekStart: number;
     weekEnd: number;
     dueCount: number;
-    due: { key: string; items: { key: string; items: PlanRowView[] }[] }[];
+    /**
+     * Department → grid → problems due; `count` is the whole group, `items` at most the list limit in
+     * all (the export writes every one).
+     */
+    due: { key: string; count: number; items: { key: string; count: number; items: PlanRowView[] }[] }[];
     overdue: PlanRowView[];
     overdueCount: number;
   };

@@ -132,6 +132,7 @@ class LedgerStore {
       hook.kpiMs = performance.now() - changedAt;
       hook.workerMs = answer.workerMs;
       hook.engineMs = answer.ms;
+      hook.phases = answer.phases;
       hook.matched = answer.matched;
       hook.queries++;
     } catch (e) {

@@ -19,6 +19,8 @@ export interface LedgerTestHook {
   /** Time in the worker for the last answer, and in the engine's pass alone, ms. */
   workerMs: number;
   engineMs: number;
+  /** The engine's phases in the last answer (ledger-engine.ts LedgerResult.phases). */
+  phases: { prepare: number; month: number; loop: number; rest: number } | null;
   /** Set by the store when an answer arrives, cleared by the map once it has drawn it. */
   pendingRepaint: { since: number; seq: number } | null;
   /** Answers drawn by the map. */
@@ -43,6 +45,7 @@ export function ledgerTestHook(): LedgerTestHook {
     repaintMs: 0,
     workerMs: 0,
     engineMs: 0,
+    phases: null,
     pendingRepaint: null,
     repaints: 0,
     drawn: { bins: 0, clusters: 0, clusterProblems: 0, points: 0, open: 0 },

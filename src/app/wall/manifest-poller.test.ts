@@ -47,6 +47,17 @@ describe('polling the manifest', () => {
     expect(third.status === 'fetched' && third.etag).not.toBe(first.etag);
   });
 
+  it('answers a byte-range request with its bytes even when the ETag matches (never a 304)', async () => {
+    // Chromium revalidates cached ranges with If-None-Match while holding only part of the range;
+    // a 304 there fails the archive read (scripts/serve.ts, tilesNotModified).
+    const first = await fetch(url);
+    const etag = first.headers.get('etag')!;
+    const ranged = await fetch(url, { headers: { Range: 'bytes=0-9', 'If-None-Match': etag } });
+    expect(ranged.status).toBe(206);
+    expect((await ranged.arrayBuffer()).byteLength).toBe(10);
+    expect((await fetch(url, { headers: { 'If-None-Match': etag } })).status).toBe(304);
+  });
+
   it('fails naming the URL and the field of a broken manifest', async () => {
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...sampleManifest(), asOf: 'soon' }));
     await expect(pollManifest(url, null)).rejects.toThrow(`${url}: field "asOf" is "soon"; expected an ISO-8601 time`);

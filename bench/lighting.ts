@@ -5,7 +5,7 @@
  * JSON line: wall time of the derivation (not of reading or generating the data), peak RSS, and
  * each step. Cases:
  *   sample       the demo sub-district (data/sample: roads.geojson, lamps.geojson, grids_l4.geojson);
- *   cambridge    Cambridge, MA (../shared/realdata/cambridge-ma through the mapping adapter);
+ *   cambridge    Cambridge, MA (data/realdata/cambridge-ma through the mapping adapter);
  *   seeded:N     a seeded city of N lamps on a street lattice cut into ≈ N/2 segments of ≈ 50 m
  *                (N = 100,000: 2,500 km of streets, 50,000 segments, 40 lamps per km, 5 % faulty).
  */

@@ -6,7 +6,7 @@ import { basemapLayers } from './basemap-features';
 import { OsmPbfError, parseOsmPbf, readOsmPbf } from './read-osm-pbf';
 import { parseOsmXml, type OsmData } from './read-osm-xml';
 
-const LIECHTENSTEIN = '/work/shared/realdata/liechtenstein-osm/liechtenstein-2013-08-03.osm.pbf';
+const LIECHTENSTEIN = 'data/realdata/liechtenstein-osm/liechtenstein-2013-08-03.osm.pbf';
 
 /**
  * Reference figures for the Liechtenstein file from `osmium fileinfo -e` (osmium-tool 1.15.0,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { OsmReadError, parseOsmXml, readOsmXml, wayCoordinates } from './read-osm-xml';
 
 const SMALL = `<?xml version="1.0" encoding="UTF-8"?>
@@ -48,8 +47,8 @@ describe('parseOsmXml', () => {
     expect(() => parseOsmXml('<html></html>', 'page.html')).toThrow(/no <osm> root element/);
   });
 
-  const REAL = '../shared/realdata/nanjing-osm/osm_bbox.osm.xml';
-  it.skipIf(!existsSync(REAL))('reads the real Nanjing extract with all its ways', () => {
+  const REAL = 'data/osm/nanjing-central.osm.xml';
+  it('reads the real Nanjing extract with all its ways', () => {
     const osm = readOsmXml(REAL);
     expect(osm.nodes.size).toBe(12_975);
     expect(osm.ways.length).toBe(1_920);

@@ -281,7 +281,7 @@ describe('an office whose road and lamp names are markup', () => {
 });
 
 const CAMBRIDGE = 'data/cambridge-ma/lighting-import.json';
-const cambridgeSource = existsSync('../shared/realdata/cambridge-ma/INFRA_StreetLights.geojson');
+const cambridgeSource = existsSync('data/realdata/cambridge-ma/INFRA_StreetLights.geojson');
 
 describe.runIf(cambridgeSource)('Cambridge, MA as a lighting dataset', () => {
   let work: string;

@@ -154,7 +154,7 @@ describe('a fatal input error names the file and leaves the previous tiles as th
     before = snapshot();
   }, 120_000);
 
-  const liechtensteinPbf = resolve('../shared/realdata/liechtenstein-osm/liechtenstein-2013-08-03.osm.pbf');
+  const liechtensteinPbf = resolve('data/realdata/liechtenstein-osm/liechtenstein-2013-08-03.osm.pbf');
   const cases: [string, Parameters<typeof variant>[1], RegExp][] = [
     ['malformed GeoJSON', { files: { 'compounds.geojson': '{"type":"FeatureCollection","features":[{"type":' } }, /compounds\.geojson: line 1, column \d+: is not valid JSON/],
     ['malformed CSV (bytes in no Chinese encoding)', { files: { 'problems.csv': Uint8Array.from([0xb1, 0xe0, 0x0a, 0x81, 0x20, 0x0a]) } }, /problems\.csv: line 2: is neither UTF-8 nor GBK\/GB18030 text/],

@@ -1,5 +1,5 @@
 /**
- * Cambridge, MA as a second lighting dataset (../shared/realdata/cambridge-ma: 6,117 real street
+ * Cambridge, MA as a second lighting dataset (data/realdata/cambridge-ma: 6,117 real street
  * lights, 2,643 street centrelines, 13 neighbourhoods standing in for grids), built through the same
  * pipeline by the column-mapping adapter (scripts/pipeline/lighting/mapped-office.ts).
  *
@@ -24,7 +24,7 @@ import { readInputs } from '../../scripts/pipeline/read';
 import { RejectLedger, validateInputs } from '../../scripts/pipeline/validate';
 
 const IMPORT = 'data/cambridge-ma/lighting-import.json';
-const SOURCE = '../shared/realdata/cambridge-ma';
+const SOURCE = 'data/realdata/cambridge-ma';
 const COMMUNITY = '250170001001';
 
 function source<G extends Point | LineString | MultiLineString | Polygon | MultiPolygon>(file: string): Feature<G, Record<string, unknown>>[] {

@@ -8,6 +8,10 @@
  *   tsx bench/ledger.ts engine <tiles>
  *     the worker's engine in Node on the table: load, the first query (the full per-row pass), a
  *     filter change (median of 8 different filters) and an as-of change.
+ *   tsx bench/ledger.ts worker <tiles> [dist]
+ *     the built ledger worker (dist/assets/ledger.worker-*.js) alone in headless Chromium, asked
+ *     what the workspace asks: the first query, then the same 8 filter changes; round trip and
+ *     the engine's share, without the map competing for the 2 cores.
  *   tsx bench/ledger.ts browser <tiles> [dist]
  *     headless Chromium on ?ws=ledger: time to first map idle, and for 6 filter changes the median
  *     time to the KPI panel updated and to the map repainted (window.__guatuLedger).
@@ -120,6 +124,66 @@ function engineBench(tiles: string): void {
   );
 }
 
+/** In-page code (a string: the test runner's transforms must not reach the page). */
+const WORKER_PAGE_CODE = `(async ({ workerFile, filters }) => {
+  const m = await (await fetch('/tiles/manifest.json')).json();
+  const w = new Worker('/assets/' + workerFile, { type: 'module' });
+  let id = 0;
+  const pending = new Map();
+  w.onmessage = (e) => pending.get(e.data.id)(e.data);
+  const send = (body) => new Promise((r) => { const i = ++id; pending.set(i, r); w.postMessage({ ...body, id: i }); });
+  const t0 = performance.now();
+  await send({ kind: 'init', tableUrl: location.origin + '/tiles/' + m.ledger.table.file, textUrls: m.ledger.text.files.map((f) => location.origin + '/tiles/' + f) });
+  const load = performance.now() - t0;
+  const asOf = Date.parse(m.asOf);
+  const empty = { majors: [], categories: [], statuses: [], natures: [], departments: [], sources: [], from: null, to: null, community: null, grid: null };
+  const ask = async (filter) => {
+    const t = performance.now();
+    const a = await send({ kind: 'query', openPoints: false, query: { filter: { ...empty, ...filter }, asOf, reboundWindowDays: 30, window: { from: null, to: null }, month: '2026-10', week: asOf + 3 * 864e5, binMetres: 20, listLimit: 200 } });
+    return { roundTrip: performance.now() - t, engine: a.answer.answer.ms };
+  };
+  const first = await ask({});
+  const changes = [];
+  for (const f of filters) changes.push(await ask(f));
+  w.terminate();
+  return { load, first, changes };
+})`;
+
+async function workerBench(tiles: string, dist: string): Promise<void> {
+  const { launchBrowser } = await import('../tests/browser/harness');
+  const { startServer } = await import('../scripts/serve');
+  const { readdirSync } = await import('node:fs');
+  const workerFile = readdirSync(join(dist, 'assets')).find((f) => f.startsWith('ledger.worker') && f.endsWith('.js'));
+  if (!workerFile) throw new Error(`${dist}/assets has no ledger.worker-*.js: build the site first`);
+  const browser = await launchBrowser();
+  const server = await startServer({ distDir: dist, tilesDir: tiles, port: 0 });
+  const start = performance.now();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}tiles/manifest.json`);
+    const r = (await page.evaluate(`${WORKER_PAGE_CODE}(${JSON.stringify({ workerFile, filters: BENCH_FILTERS })})`)) as {
+      load: number;
+      first: { roundTrip: number; engine: number };
+      changes: { roundTrip: number; engine: number }[];
+    };
+    console.log(
+      JSON.stringify({
+        wallMs: performance.now() - start,
+        maxRssMb: rssMb(),
+        stages: {
+          workerLoad: Math.round(r.load),
+          workerFirstQuery: Math.round(r.first.roundTrip),
+          workerFilterChange: Math.round(median(r.changes.map((c) => c.roundTrip))),
+          workerEngine: Math.round(median(r.changes.map((c) => c.engine))),
+        },
+      }),
+    );
+  } finally {
+    await server.close();
+    await browser.close();
+  }
+}
+
 async function browserBench(tiles: string, dist: string): Promise<void> {
   const { launchBrowser, openDashboard, waitForReady, waitForMapIdle } = await import('../tests/browser/harness');
   const { startServer } = await import('../scripts/serve');
@@ -142,7 +206,6 @@ async function browserBench(tiles: string, dist: string): Promise<void> {
       const before = await d.page.evaluate(() => window.__guatuLedger!.repaints);
       await d.page.locator(`input[data-major="${major}"]`).click();
       await d.page.waitForFunction((n) => window.__guatuLedger!.repaints > n && window.__guatuLedger!.pendingRepaint === null, before, { timeout: 600_000, polling: 50 });
-      console.error(JSON.stringify(await d.page.evaluate(() => window.__guatuLedger!.phases)));
       const h = await d.page.evaluate(() => ({ kpi: window.__guatuLedger!.kpiMs, repaint: window.__guatuLedger!.repaintMs, worker: window.__guatuLedger!.workerMs, engine: window.__guatuLedger!.engineMs }));
       engine.push(h.engine);
       kpi.push(h.kpi);
@@ -168,5 +231,6 @@ const [mode, a, b] = process.argv.slice(2);
 const baseAt = process.argv.indexOf('--base');
 if (mode === 'derive' && a && b) await derive(a, b, baseAt > 0 ? process.argv[baseAt + 1]! : null);
 else if (mode === 'engine' && a) engineBench(a);
+else if (mode === 'worker' && a) await workerBench(a, resolve(b ?? process.env.GUATU_TEST_DIST ?? 'dist'));
 else if (mode === 'browser' && a) await browserBench(a, resolve(b ?? process.env.GUATU_TEST_DIST ?? 'dist'));
-else throw new Error('usage: tsx bench/ledger.ts derive <config> <outDir> [--base <tiles>] | engine <tiles> | browser <tiles> [dist]');
+else throw new Error('usage: tsx bench/ledger.ts derive <config> <outDir> [--base <tiles>] | engine <tiles> | worker <tiles> [dist] | browser <tiles> [dist]');

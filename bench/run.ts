@@ -156,9 +156,11 @@ function ledgerSuite(): Row[] {
       for (let i = 0; i < runs; i++) derive.runs.push(measure('ledger.ts', ['derive', config, tiles, '--base', base]));
       const engine: Row = { suite: 'ledger', case: 'worker engine in Node', scale, runs: [] };
       for (let i = 0; i < runs; i++) engine.runs.push(measure('ledger.ts', ['engine', tiles]));
+      const worker: Row = { suite: 'ledger', case: 'built worker alone in headless Chromium', scale, runs: [] };
+      for (let i = 0; i < runs; i++) worker.runs.push(measure('ledger.ts', ['worker', tiles, dist]));
       const browser: Row = { suite: 'ledger', case: 'headless Chromium (SwiftShader)', scale, runs: [] };
       for (let i = 0; i < runs; i++) browser.runs.push(measure('ledger.ts', ['browser', tiles, dist]));
-      rows.push(derive, engine, browser);
+      rows.push(derive, engine, worker, browser);
       process.stderr.write(`bench: ledger ${scale} done\n`);
     }
     return rows;

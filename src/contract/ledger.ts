@@ -40,7 +40,7 @@ export interface LedgerSettings {
     noPropertyWeight: number;
     /** Rebound problems count this many times (the evaluation deducts them doubly). */
     reboundFactor: number;
-    /** Points deducted per weighted problem found in the month, per 1,000 households. */
+    /** Points deducted per weighted problem found in the month, per 1,000 households (the score stops at 0). */
     perFound: number;
     /** Points deducted per weighted problem still overdue at the month's end, per 1,000 households. */
     perOverdue: number;
@@ -218,6 +218,22 @@ export interface LedgerSummary {
   computedDeadlines: number;
   /** Departments the pipeline routed from the category table (the file left them empty). */
   routedDepartments: number;
+  /**
+   * The red/black lists (红黑榜) of the last whole month before as-of, over the whole ledger, for
+   * screens that do not run the workspace's worker (the wall screen). Best first.
+   */
+  redBlack: { month: string; communities: LedgerRankedUnit[]; grids: LedgerRankedUnit[] };
+}
+
+/** One unit of a monthly ranking (src/analysis/ledger/red-black.ts). */
+export interface LedgerRankedUnit {
+  code: string;
+  name: string;
+  score: number;
+  rank: number;
+  list: 'red' | 'black' | null;
+  found: number;
+  overdue: number;
 }
 
 /** Headline fields the ledger fills (src/contract/tiles.ts HeadlineFigures). */

@@ -74,9 +74,11 @@ async function download(page: Page, click: () => Promise<void>, timeout = EXPORT
 async function loadDeckFile(page: Page, name: string, text: string, dir: string): Promise<string> {
   const path = join(dir, name);
   writeFileSync(path, text);
-  await page.getByTestId('deck-file').setInputFiles(path);
   const status = page.getByTestId('briefing-status');
-  await status.waitFor({ state: 'visible' });
+  const before = (await status.count()) > 0 ? await status.innerText() : null;
+  await page.getByTestId('deck-file').setInputFiles(path);
+  // Reading the file is asynchronous: wait for this file's words, not the last action's.
+  await expect.poll(async () => ((await status.count()) > 0 ? await status.innerText() : before), { timeout: 10_000 }).not.toBe(before);
   return status.innerText();
 }
 

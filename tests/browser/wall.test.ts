@@ -203,10 +203,20 @@ describe('the wall screen at work', () => {
       else expect(await tile.locator('[data-ref="lastMonth"]').innerText()).toContain(lastMonth.toLocaleString('zh-CN'));
       // 亮灯率 always has its target; its level follows it.
       expect(await wall.page.locator('[data-kpi="lightingRate"] [data-ref="target"]').innerText()).toContain('98%');
-      // The red list has a row per open overdue problem in the tiles (the lean count in the manifest).
-      expect(Number((await wall.page.getByTestId('wall-red-count').innerText()).replace(/\D/g, ''))).toBe(manifest.headline.problemsOverdue);
-      expect(await wall.page.locator('[data-rank="red"]').count()).toBeGreaterThan(0);
-      expect(await wall.page.locator('[data-rank="black"]').count()).toBe(3);
+      // Today's red items: the ledger's red supervision count when the data has the ledger's table
+      // (the same figure as the 红色督办 tile), else the open overdue problems of the tiles.
+      const basis = manifest.ledger ? 'supervision' : 'overdue';
+      expect(await wall.page.getByTestId('wall-red-basis').getAttribute('data-basis')).toBe(basis);
+      const redCount = Number((await wall.page.getByTestId('wall-red-count').innerText()).replace(/\D/g, ''));
+      expect(redCount).toBe(manifest.ledger ? manifest.headline.problemsRed : manifest.headline.problemsOverdue);
+      expect(await wall.page.locator('[data-red-item]').count()).toBe(Math.min(60, redCount));
+      // The 红黑榜: both lists, no community on both, the month's score when there is a ledger.
+      const red = await wall.page.locator('[data-rank="red"] .name').allInnerTexts();
+      const black = await wall.page.locator('[data-rank="black"] .name').allInnerTexts();
+      expect(red.length).toBeGreaterThan(0);
+      expect(black.length).toBeGreaterThan(0);
+      expect(red.filter((n) => black.includes(n))).toEqual([]);
+      expect(await wall.page.getByTestId('wall-rank-basis').getAttribute('data-basis')).toBe(manifest.ledger ? 'score' : 'load');
     } finally {
       await wall.close();
     }
@@ -335,7 +345,8 @@ describe('the wall screen when the data changes under it', () => {
       expect(rebuilt.headline.problemsOverdue).not.toBe(manifest.headline.problemsOverdue);
 
       await wall.page.waitForFunction((builtAt) => window.__guatuWall?.builtAt === builtAt && window.__guatuWall.refreshes >= 1, rebuilt.builtAt, { timeout: 60_000 });
-      await wall.page.waitForFunction((n) => window.__guatuWall?.redItems === n, rebuilt.headline.problemsOverdue, { timeout: 60_000 });
+      const redNow = rebuilt.ledger ? rebuilt.headline.problemsRed : rebuilt.headline.problemsOverdue;
+      await wall.page.waitForFunction((n) => window.__guatuWall?.redItems === n, redNow, { timeout: 60_000 });
       await waitForMapIdle(wall.page);
       await screenshot(wall.page, 'wall-refreshed');
 
@@ -348,10 +359,9 @@ describe('the wall screen when the data changes under it', () => {
       expect(await wall.page.locator('[data-kpi="problemsOpen"] .num').innerText()).toBe(rebuilt.headline.problemsOpen.toLocaleString('zh-CN'));
       expect(await wall.page.getByTestId('wall-asof').innerText()).toContain('2026/11/27');
       expect(await wall.page.getByTestId('wall-refreshed').isVisible()).toBe(true);
-      // The most overdue problem now describes itself with markup: the first red row shows it as text.
-      const first = wall.page.locator('[data-red-item]').first();
-      expect(await first.getAttribute('data-red-item')).toBe(office.payloadProblemId);
-      expect(await first.innerText()).toContain(XSS_PAYLOAD);
+      // The most overdue problem now describes itself with markup: its red row shows it as text.
+      const row = wall.page.locator(`[data-red-item="${office.payloadProblemId}"]`);
+      expect(await row.innerText()).toContain(XSS_PAYLOAD);
       expect(await wall.page.evaluate(() => document.querySelectorAll('img[src="x"]').length)).toBe(0);
       expect(wall.dialogs).toEqual([]);
       expect(wall.pageErrors).toEqual([]);

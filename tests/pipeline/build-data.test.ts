@@ -78,8 +78,14 @@ describe('build:data on a hand-worked office', () => {
     expect(now).toEqual({
       problemsTotal: 6,
       problemsOpen: 4,
-      problemsOverdue: 2,
+      // P3 only: P4 is past its deadline (20th 10:00) but was disposed before it (19th 15:00) and
+      // waits for 核查 — the limit is the department's disposal limit (src/analysis/ledger/lifecycle.ts).
+      problemsOverdue: 1,
       closureRate: 0.4,
+      // Red: P3 (overdue) and P4 (marked 反弹 by the office). On time: P1 and P2, of the four due
+      // (P1, P2 closed; P3, P4 past their deadlines) — src/analysis/ledger/.
+      problemsRed: 2,
+      onTimeClosureRate: 0.5,
       compoundsOld: 2,
       compoundsRenovated: 1,
       compoundsUnderWay: 0,

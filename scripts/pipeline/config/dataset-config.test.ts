@@ -28,6 +28,7 @@ describe('readDatasetConfig', () => {
     expect(c.sources.lamps).toEqual({ file: 'lamps.geojson', format: 'geojson', encoding: 'utf-8', crs: null, columns: {}, values: {} });
     expect(c.files.lamps).toBe('lamps.geojson');
     expect(c.checks).toEqual(DEFAULT_CHECKS);
+    expect(read(withFile('problems', 'problems.csv.gz')).sources.problems).toMatchObject({ file: 'problems.csv.gz', format: 'csv' });
   });
   it('reads the object form with format, encoding, CRS, sheet, columns and values', () => {
     const c = read(withFile('problems', { file: '台账.xlsx', sheet: '问题', crs: 'GCJ-02', columns: { 经度: 'lon' }, values: { status: { 结案: 'closed' } } }));

@@ -76,7 +76,8 @@ export function readDatasetConfig(configPath: string): DatasetConfig {
 
 function layerSource(value: RawSource, key: string, fail: (key: string, expected: string) => never): LayerSource {
   const given = typeof value === 'string' ? { file: value } : value;
-  const extension = extname(given.file).toLowerCase();
+  // `problems.csv.gz` is a gzipped CSV: the reader gunzips it (formats/text-encoding.ts).
+  const extension = extname(given.file.replace(/\.gz$/i, '')).toLowerCase();
   if (extension === '.xls' || extension === '.et') fail(`${key}`, `names ${given.file}, an old Excel/WPS workbook; save it as .xlsx (or CSV)`);
   // An unknown extension fails when the layer is read (formats/read-layer.ts), naming the file.
   const format = given.format ?? FORMAT_BY_EXTENSION[extension] ?? null;

@@ -11,6 +11,7 @@ import { crsNameOfGeoJson, readGeoJson } from './geojson';
 import { codeLookup, isoFromOfficeDate, resolveNamedCodesInTable } from './office-cells';
 import { featuresToTable, tableToPoints } from './read-layer';
 import { readShapefile } from './shapefile';
+import { gzipSync } from 'node:zlib';
 import { decodeText } from './text-encoding';
 import { cellText, readXlsxTable } from './xlsx';
 import { readZip, writeZip } from './zip';
@@ -70,6 +71,12 @@ describe('readCsvFile with an office\'s Chinese headers', () => {
     const { table } = readCsvFile(file('status.csv', 'status\n结案\n办结\n'), 'utf-8');
     const mapped = mapTableColumns(table, { columns: {}, values: { status: { 结案: 'closed' } } }, 'files.problems');
     expect(mapped.rows).toEqual([['closed'], ['办结']]);
+  });
+  it('reads a gzipped CSV (`.csv.gz`) as the CSV inside, and names a .gz that is not gzip', () => {
+    const { table, encoding } = readCsvFile(file('zh.csv.gz', gzipSync(encodeGbk(ZH_HEADER))), 'auto');
+    expect(encoding).toBe('gb18030');
+    expect(table.header[0]).toBe('经度');
+    expect(() => readCsvFile(file('plain.csv.gz', ZH_HEADER), 'utf-8')).toThrow(/plain\.csv\.gz: the name ends in \.gz but the file is not gzip data/);
   });
   it('refuses an unclosed quote, naming the line', () => {
     expect(() => readCsvFile(file('quote.csv', 'id,name\n1,"broken\n'), 'utf-8')).toThrow(/quote\.csv: line 2.*unreadable CSV/);

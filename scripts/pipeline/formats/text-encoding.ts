@@ -6,6 +6,7 @@
  * replacement character. A file that is neither fails with the line where it goes wrong.
  */
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import type { TextEncoding } from '../../../src/contract';
 import { InputFileError } from '../errors';
@@ -20,11 +21,22 @@ export interface DecodedText {
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 
+/**
+ * The file's bytes. A file named `*.gz` is gunzipped first, so an office (or this repository, for
+ * the real data it vendors) can keep a large CSV compressed: `problems.csv.gz` reads as `problems.csv`.
+ */
 export function readFileBytes(file: string): Buffer {
+  let bytes: Buffer;
   try {
-    return readFileSync(file);
+    bytes = readFileSync(file);
   } catch (err) {
     throw new InputFileError(file, `cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  if (!file.toLowerCase().endsWith('.gz')) return bytes;
+  try {
+    return gunzipSync(bytes);
+  } catch (err) {
+    throw new InputFileError(file, `the name ends in .gz but the file is not gzip data (${err instanceof Error ? err.message : String(err)})`);
   }
 }
 

@@ -16,9 +16,13 @@ import {
   type HeadlineFigures,
   type LedgerHeadlineField,
   type LedgerTableHeader,
+  type LedgerSummary,
   type LedgerTextChunk,
   type ProblemRecord,
 } from '../../../src/contract';
+import { emptyFilter, monthOf } from '../../../src/analysis/ledger/filters';
+import { ENGINE_DEFAULTS, LedgerEngine } from '../../../src/analysis/ledger/ledger-engine';
+import type { RankedUnit } from '../../../src/analysis/ledger/red-black';
 import { ledgerKpis } from '../../../src/analysis/ledger/kpis';
 import { isDerivedRebound, isOverdueAt, isReportedBy, type LedgerFacts } from '../../../src/analysis/ledger/lifecycle';
 import { allocateColumns, quantise, type LedgerColumns } from '../../../src/analysis/ledger/ledger-table';
@@ -45,6 +49,7 @@ export interface LedgerProduct {
   places: { backStreet: number; noProperty: number };
   firstReported: number | null;
   lastReported: number | null;
+  redBlack: LedgerSummary['redBlack'];
   logLine: string;
 }
 
@@ -199,10 +204,27 @@ export function deriveLedger(input: ValidInputs, derived: DerivedData, inputs: L
     textRowsPerChunk: TEXT_ROWS_PER_CHUNK,
     sortedByReported: true,
   };
+  // The last whole month's lists, by the workspace's own engine on the table just built.
+  const engine = new LedgerEngine({ ...header, offsets: {} as LedgerTableHeader['offsets'] }, columns);
+  const lastMonth = monthOf(oneMonthBefore(asOf, settings.office.utcOffsetMinutes), settings.office.utcOffsetMinutes);
+  const ranked = engine.query({
+    filter: emptyFilter(),
+    asOf,
+    reboundWindowDays: settings.reboundWindowDays,
+    window: { from: null, to: null },
+    month: lastMonth,
+    week: asOf,
+    binMetres: ENGINE_DEFAULTS.binMetres,
+    listLimit: 0,
+  }).redBlack;
+  const lite = ({ code, name, score, rank, list, found, overdue }: RankedUnit) => ({ code, name, score, rank, list, found, overdue });
+  const redBlack = { month: ranked.month, communities: ranked.communities.map(lite), grids: ranked.grids.map(lite) };
+
   return {
     header,
     columns,
     text,
+    redBlack,
     headline: { problemsRed: now.red, onTimeClosureRate: onTime(now.kpis.onTimeClosureRate) },
     previousMonth: {
       problemsTotal: facts.filter((f) => isReportedBy(f, before)).length,

@@ -61,5 +61,6 @@ export async function writeLedger(outDir: string, product: LedgerProduct, inputs
     places: product.places,
     computedDeadlines: completion.computedDeadlines,
     routedDepartments: completion.routedDepartments,
+    redBlack: product.redBlack,
   };
 }

@@ -78,7 +78,8 @@ function fixtureEngine(lists = LEDGER_DEFAULTS.lists, order: readonly number[] =
     natures: PROBLEM_NATURES,
     sources: PROBLEM_SOURCES,
     calendar: { holidays: [], workdays: [] },
-    settings: { ...LEDGER_DEFAULTS, lists },
+    // The hand-worked scores below use deductions of 0.5 a problem found and 1 an overdue one.
+    settings: { ...LEDGER_DEFAULTS, lists, score: { ...LEDGER_DEFAULTS.score, perFound: 0.5, perOverdue: 1 } },
     textRowsPerChunk: 5000,
     sortedByReported,
   };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { monthScore, problemWeight, rankUnits, type UnitMonth } from './red-black';
 import { LEDGER_DEFAULTS } from './settings';
 
-const s = LEDGER_DEFAULTS.score;
+/** The hand-worked numbers below use these deductions (0.5 a problem found, 1 an overdue one). */
+const s = { ...LEDGER_DEFAULTS.score, perFound: 0.5, perOverdue: 1 };
 
 describe('problem weights of the red/black score', () => {
   it('weighs back streets and compounds without property management 1.5, rebounds double', () => {
@@ -37,6 +38,10 @@ describe('monthly ranking', () => {
     expect(monthScore(units[0]!, s)).toBe(98.125);
     expect(monthScore(units[1]!, s)).toBe(98.5);
     expect(monthScore(units[2]!, s)).toBe(95.75);
+  });
+
+  it('does not go below 0', () => {
+    expect(monthScore(unit('D', 500, 300, 0), s)).toBe(0); // 100 − 0.5 × 300 / 0.5 = −200 → 0
   });
 
   it('ranks best first and marks the red and black lists', () => {

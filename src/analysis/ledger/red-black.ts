@@ -4,9 +4,9 @@
  *
  *   weight(p) = max(1, back-street weight if on a 背街小巷, no-property weight if in a 无物业小区)
  *               × (reboundFactor if a rebound, else 1)
- *   score     = 100 − (perFound × Σ weight of problems reported in the month
- *                      + perOverdue × Σ weight of those still overdue when the month ends)
- *                     ÷ (max(households, householdFloor) / 1000)
+ *   score     = max(0, 100 − (perFound × Σ weight of problems reported in the month
+ *                             + perOverdue × Σ weight of problems overdue when the month ends)
+ *                            ÷ (max(households, householdFloor) / 1000))
  *
  * Per 1,000 households, so a large community is not punished for its size. Higher is better: the top
  * `lists.red` units make the red list (红榜), the bottom `lists.black` the black list (黑榜).
@@ -43,7 +43,8 @@ export interface RankedUnit extends UnitMonth {
 
 export function monthScore(u: UnitMonth, s: LedgerSettings['score']): number {
   const thousands = Math.max(u.households, s.householdFloor) / 1000;
-  return 100 - (s.perFound * u.weightedFound + s.perOverdue * u.weightedOverdue) / thousands;
+  // Like an evaluation sheet, the score bottoms out at 0; the ranking below 0 is by overdue, then code.
+  return Math.max(0, 100 - (s.perFound * u.weightedFound + s.perOverdue * u.weightedOverdue) / thousands);
 }
 
 /**

@@ -24,10 +24,11 @@ export const LEDGER_DEFAULTS: LedgerSettings = {
     noPropertyWeight: 1.5,
     // 反弹问题 cost repeated, doubled deductions (土坝孜).
     reboundFactor: 2,
-    // Deductions per weighted problem per 1,000 households: a problem found costs half a point,
-    // one still overdue when the month closes a whole point.
-    perFound: 0.5,
-    perOverdue: 1,
+    // Deductions per weighted problem per 1,000 households: a problem found costs a tenth of a
+    // point, one still overdue when the month closes half a point (a busy community that finds
+    // 150 problems a month and fixes them in time scores in the 80s; the score never goes below 0).
+    perFound: 0.1,
+    perOverdue: 0.5,
     // A block of shops with a handful of households is not scored as if each problem were enormous.
     householdFloor: 500,
   },

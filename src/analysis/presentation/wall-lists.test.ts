@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankCommunities, redItems, type RedItemSource } from './wall-lists';
+import { loadRanking, rankCommunities, redItems, type RedItemSource } from './wall-lists';
 
 const AS_OF = Date.parse('2026-11-20T17:00:00+08:00');
 const asOfS = AS_OF / 1000;
@@ -31,7 +31,7 @@ describe("today's red items", () => {
     );
     expect(items.map((i) => i.id)).toEqual(['c', 'b', 'a']);
     // 3.5 days past the deadline → 3 whole days.
-    expect(items[2]).toMatchObject({ daysOverdue: 3, category: '暴露垃圾', department: '城管科', grid: '第一网格 · 梧桐社区' });
+    expect(items[2]).toMatchObject({ reason: 'overdue', daysOverdue: 3, returns: 0, category: '暴露垃圾', department: '城管科', grid: '第一网格 · 梧桐社区' });
   });
 
   it("names a level-5 grid by its level-4 grid (the code's first 15 digits)", () => {
@@ -63,5 +63,18 @@ describe('红黑榜 by open problems per 100 households', () => {
     expect(red.map((r) => r.code)).toEqual(['A', 'B', 'C', 'D']);
     expect(black.map((r) => r.code)).toEqual(['G', 'F', 'E']);
     expect(rankCommunities([])).toEqual({ red: [], black: [] });
+  });
+
+  it('becomes rows with the per-100 load as their value, worst first on the black list', () => {
+    const r = loadRanking([c('A', 100, 1), c('B', 100, 2), c('C', 100, 3), c('D', 100, 4)], { red: 1, black: 2 });
+    expect(r).toEqual({
+      red: [{ code: 'A', name: 'A', rank: 1, value: 1 }],
+      black: [
+        { code: 'D', name: 'D', rank: 4, value: 4 },
+        { code: 'C', name: 'C', rank: 3, value: 3 },
+      ],
+      basis: 'load',
+      month: null,
+    });
   });
 });

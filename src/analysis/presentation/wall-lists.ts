@@ -1,26 +1,57 @@
 /**
- * The wall screen's two lists, from what the tiles hold:
- * - today's red items: open problems past their deadline at the as-of time, most overdue first.
- *   (Three-colour supervision also reds out returns and rebounds; until the ledger pipeline writes
- *   that colour into the tiles, overdue is the part of "red" the tiles can show.)
+ * The wall screen's two lists. When the data has the ledger's table they come from the ledger's
+ * own engine (red by three-colour supervision; the month's composite score; ../../app/wall/ledger-lists.ts).
+ * Without it, from what the tiles hold, built here:
+ * - today's red items: open problems past their deadline at the as-of time, most overdue first
+ *   (the part of "red" the tiles can show: returns and rebounds need the ledger);
  * - 红黑榜: communities ranked by open problems per 100 households (fewer is better), top 5 red,
- *   bottom 3 black, never the same community on both. (The ledger's monthly composite score
- *   replaces this ranking when its pipeline writes one.)
+ *   bottom 3 black, never the same community on both.
  * Pure: tested in Node.
  */
 import { GRID_L4_CODE_LENGTH, type ProblemTileProps } from '../../contract';
 
 export type RedItemSource = Pick<ProblemTileProps, 'id' | 'cat' | 'dept' | 'grid' | 'deadline' | 'status' | 'severity' | 'desc' | 'overdue'>;
 
+/** Why an item is red (supervision.ts): past its deadline, returned too often, or a rebound. */
+export type RedReason = 'overdue' | 'returns' | 'rebound';
+
 export interface RedItem {
   id: string;
   category: string;
   department: string;
   grid: string;
-  /** Whole days past the deadline at the as-of time (0 = due less than a day ago). */
+  reason: RedReason;
+  /** Whole days past the deadline at the as-of time (0 = due less than a day ago, or not yet due). */
   daysOverdue: number;
+  /** Returns (返工) so far. */
+  returns: number;
   severity: number;
   description: string;
+}
+
+/** The red list as the wall shows it: the rows, the whole count, and what "red" was counted by. */
+export interface RedList {
+  items: RedItem[];
+  total: number;
+  basis: 'supervision' | 'overdue';
+}
+
+/** A row of the 红黑榜 as the wall shows it. */
+export interface RankRow {
+  code: string;
+  name: string;
+  /** 1 = best. */
+  rank: number;
+  /** The month's score (higher is better), or open problems per 100 households (lower is better). */
+  value: number;
+}
+
+export interface Ranking {
+  red: RankRow[];
+  black: RankRow[];
+  basis: 'score' | 'load';
+  /** `YYYY-MM` of a monthly score; null for the current load. */
+  month: string | null;
 }
 
 export interface Lookups {
@@ -55,7 +86,9 @@ export function redItems(features: Iterable<RedItemSource>, asOfMs: number, look
       category: lookups.categories.get(String(f.cat)) ?? String(f.cat),
       department: lookups.departments.get(String(f.dept)) ?? String(f.dept),
       grid: lookups.grids.get(String(f.grid)) ?? lookups.grids.get(String(f.grid).slice(0, GRID_L4_CODE_LENGTH)) ?? String(f.grid),
+      reason: 'overdue' as const,
       daysOverdue: Math.max(0, Math.floor((asOfS - Number(f.deadline)) / DAY_S)),
+      returns: 0,
       severity: Number(f.severity),
       description: String(f.desc ?? ''),
     }));
@@ -92,4 +125,11 @@ export function rankCommunities(loads: Iterable<CommunityLoad>, sizes: { red: nu
   const blackCount = Math.min(sizes.black, ranked.length);
   const redCount = Math.min(sizes.red, ranked.length - blackCount);
   return { red: ranked.slice(0, redCount), black: ranked.slice(ranked.length - blackCount).reverse() };
+}
+
+/** The fallback ranking as the wall shows it. */
+export function loadRanking(loads: Iterable<CommunityLoad>, sizes: { red: number; black: number } = RANKING_DEFAULTS): Ranking {
+  const { red, black } = rankCommunities(loads, sizes);
+  const row = (c: RankedCommunity): RankRow => ({ code: c.code, name: c.name, rank: c.rank, value: c.per100 });
+  return { red: red.map(row), black: black.map(row), basis: 'load', month: null };
 }

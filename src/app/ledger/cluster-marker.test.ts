@@ -13,7 +13,9 @@ describe('cluster donuts', () => {
     expect(ringSegment(10, 10, 5, 0, 0.25)).toBe('M 10.00 0.00 A 10 10 0 0 1 20.00 10.00 L 15.00 10.00 A 5 5 0 0 0 10.00 5.00 Z');
   });
 
-  it('draw a whole ring as an arc just short of closing, with the large-arc flag', () => {
-    expect(ringSegment(10, 10, 5, 0, 1)).toContain('A 10 10 0 1 1');
+  it('draw a whole ring as two half circles out and two back, so the arc ends never meet', () => {
+    expect(ringSegment(10, 10, 5, 0, 1)).toBe(
+      'M 10.00 0.00 A 10 10 0 1 1 10.00 20.00 A 10 10 0 1 1 10.00 0.00 Z M 10.00 5.00 A 5 5 0 1 0 10.00 15.00 A 5 5 0 1 0 10.00 5.00 Z',
+    );
   });
 });

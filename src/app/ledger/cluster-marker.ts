@@ -19,10 +19,13 @@ export function ringSegment(cx: number, r: number, inner: number, a: number, b: 
     const angle = 2 * Math.PI * f - Math.PI / 2;
     return `${(cx + radius * Math.cos(angle)).toFixed(2)} ${(cx + radius * Math.sin(angle)).toFixed(2)}`;
   };
-  // A full circle cannot be one arc: stop just short of it.
-  const end = b - a >= 1 ? a + 0.99999 : b;
-  const large = end - a > 0.5 ? 1 : 0;
-  return `M ${point(a, r)} A ${r} ${r} 0 ${large} 1 ${point(end, r)} L ${point(end, inner)} A ${inner} ${inner} 0 ${large} 0 ${point(a, inner)} Z`;
+  // A whole ring cannot be one arc (its ends meet): two half circles out, two back (fill-rule evenodd).
+  if (b - a >= 0.9999) {
+    const half = (radius: number, sweep: 0 | 1): string => `A ${radius} ${radius} 0 1 ${sweep} ${point(0.5, radius)} A ${radius} ${radius} 0 1 ${sweep} ${point(0, radius)}`;
+    return `M ${point(0, r)} ${half(r, 1)} Z M ${point(0, inner)} ${half(inner, 0)} Z`;
+  }
+  const large = b - a > 0.5 ? 1 : 0;
+  return `M ${point(a, r)} A ${r} ${r} 0 ${large} 1 ${point(b, r)} L ${point(b, inner)} A ${inner} ${inner} 0 ${large} 0 ${point(a, inner)} Z`;
 }
 
 export function clusterElement(count: number, statuses: readonly number[], label: string, countText: string, doc: Document = document): HTMLElement {
@@ -55,6 +58,7 @@ export function clusterElement(count: number, statuses: readonly number[], label
     const path = doc.createElementNS(SVG, 'path');
     path.setAttribute('d', ringSegment(c, c - 1, c - Math.max(5, size * 0.18), at, at + n / total));
     path.setAttribute('fill', STATUS_COLORS[status]);
+    path.setAttribute('fill-rule', 'evenodd');
     path.dataset.status = status;
     svg.append(path);
     at += n / total;

@@ -102,7 +102,7 @@ export const ledgerMessages = defineMessages(
     'ledger.lists.rebounds': '反弹',
     'ledger.lists.formulaTitle': '得分怎样算',
     'ledger.lists.formula':
-      '得分 = 100 −（每件扣 {perFound} 分 × 当月发现问题加权数 + 每件扣 {perOverdue} 分 × 月末仍超期问题加权数）÷（户数 ÷ 1000，不足 {floor} 户按 {floor} 户计）。',
+      '得分 = 100 −（每件扣 {perFound} 分 × 当月发现问题加权数 + 每件扣 {perOverdue} 分 × 月末仍超期问题加权数）÷（户数 ÷ 1000，不足 {floor} 户按 {floor} 户计），最低 0 分。',
     'ledger.lists.weights': '权重：背街小巷 ×{backStreet}，无物业小区 ×{noProperty}（取其大者），反弹问题再 ×{rebound}。红榜取前 {red} 名，黑榜取后 {black} 名。',
     'ledger.lists.source': '设置来源：{file}',
     'ledger.lists.defaults': '内置默认值',
@@ -116,6 +116,7 @@ export const ledgerMessages = defineMessages(
     'ledger.plan.none': '本周没有到期问题',
     'ledger.plan.more': '此处列出前 {shown} 件（共 {total} 件），全部请导出清单',
     'ledger.plan.overdueBy': '超期 {h} 小时',
+    'ledger.plan.overdueByDays': '超期 {d} 天',
     'ledger.plan.dueAt': '时限 {time}',
     'ledger.list.title': '最新上报',
     'ledger.list.showing': '显示最新 {shown} 件，共 {total} 件',
@@ -252,7 +253,7 @@ export const ledgerMessages = defineMessages(
     'ledger.lists.rebounds': 'Rebounds',
     'ledger.lists.formulaTitle': 'How the score is computed',
     'ledger.lists.formula':
-      'Score = 100 − ({perFound} × weighted problems found in the month + {perOverdue} × weighted problems still overdue at its end) ÷ (households ÷ 1000, at least {floor} households).',
+      'Score = 100 − ({perFound} × weighted problems found in the month + {perOverdue} × weighted problems still overdue at its end) ÷ (households ÷ 1000; under {floor} households count as {floor}), never below 0.',
     'ledger.lists.weights': 'Weights: back street ×{backStreet}, compound without property management ×{noProperty} (the larger), rebounds ×{rebound} more. Top {red} on the red list, bottom {black} on the black list.',
     'ledger.lists.source': 'Settings from {file}',
     'ledger.lists.defaults': 'built-in defaults',
@@ -266,6 +267,7 @@ export const ledgerMessages = defineMessages(
     'ledger.plan.none': 'Nothing falls due this week',
     'ledger.plan.more': 'The first {shown} of {total} are listed here; export the plan for all',
     'ledger.plan.overdueBy': '{h} h overdue',
+    'ledger.plan.overdueByDays': '{d} days overdue',
     'ledger.plan.dueAt': 'due {time}',
     'ledger.list.title': 'Latest reports',
     'ledger.list.showing': 'Latest {shown} of {total}',

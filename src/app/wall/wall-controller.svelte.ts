@@ -10,7 +10,7 @@ import { ARCHIVES, PROBLEM_DETAIL_MINZOOM, type ArchiveName, type Manifest } fro
 import { afterFailure, BACKOFF_DEFAULTS, HEALTHY, type RetryState } from '../../analysis/presentation/backoff';
 import { manifestChange } from '../../analysis/presentation/manifest-change';
 import { nextStop, parseTour, tourStops, type Bounds, type Tour, type TourPlace, type TourStop } from '../../analysis/presentation/tour';
-import { rankCommunities, type RankedCommunity, type RedItem } from '../../analysis/presentation/wall-lists';
+import { loadRanking, type RedList, type Ranking } from '../../analysis/presentation/wall-lists';
 import { wallLayout, type WallLayout } from '../../analysis/presentation/wall-layout';
 import defaultTourJson from '../../../data/tour.json';
 import { SOURCE_IDS } from '../map/layer-ids';
@@ -23,6 +23,7 @@ import { applyTheme, themedStyle } from './dark-theme';
 import { retryUrl, tourFileUrl, wallKnobs, type WallKnobs } from './display-mode';
 import { pollManifest } from './manifest-poller';
 import { layersToRestore } from './restore-layers';
+import { LedgerListsReader } from './ledger-lists';
 import { WallDataClient } from './wall-data-client';
 import { publishWallHook } from './wall-hook';
 import { TimerBag } from './timer-bag';
@@ -50,8 +51,8 @@ export class WallController {
   layout = $state.raw<WallLayout>(wallLayout(innerWidth, innerHeight));
   manifest = $state.raw<Manifest>(null as unknown as Manifest);
   health = $state.raw<Partial<Record<HealthKey, RetryState>>>({});
-  red = $state.raw<RedItem[] | null>(null);
-  ranking = $state.raw<{ red: RankedCommunity[]; black: RankedCommunity[] } | null>(null);
+  red = $state.raw<RedList | null>(null);
+  ranking = $state.raw<Ranking | null>(null);
   tourError = $state<string | null>(null);
   /** builtAt of the last rebuilt manifest applied in place; null until one arrives. */
   refreshedAt = $state<string | null>(null);
@@ -65,6 +66,9 @@ export class WallController {
   private transitions = 0;
   private refreshes = 0;
   private dataClient: WallDataClient | null = null;
+  private readonly ledgerLists: LedgerListsReader;
+  /** The latest readData call; an older answer arriving late is dropped. */
+  private dataSeq = 0;
   private tourTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly timers = new TimerBag();
   private readonly cleanups: (() => void)[] = [];
@@ -79,6 +83,7 @@ export class WallController {
     this.manifest = manifest;
     this.options = options;
     this.knobs = wallKnobs(location.search);
+    this.ledgerLists = new LedgerListsReader(options.base);
   }
 
   start(): void {
@@ -119,6 +124,7 @@ export class WallController {
     this.timers.clearAll();
     for (const c of this.cleanups.splice(0)) c();
     this.dataClient?.dispose();
+    this.ledgerLists.dispose();
     const m = this.map;
     for (const handler of [m.dragPan, m.scrollZoom, m.boxZoom, m.dragRotate, m.keyboard, m.doubleClickZoom, m.touchZoomRotate]) handler.enable();
     m.stop();
@@ -355,39 +361,49 @@ export class WallController {
 
   // ——— lists ———
 
+  /**
+   * Reads the lists: the ledger's own (red by supervision, the month's score) when the data has its
+   * table, else the tiles' (overdue, the current load); and each community's outline for the tour.
+   */
   private readData(): void {
     const client = this.dataClient;
     if (!client) return;
     const m = this.manifest;
+    const seq = ++this.dataSeq;
     const urlOf = (name: ArchiveName) => (this.map.getSource(SOURCE_IDS[name]) && !this.health[name] ? archiveUrl(name, m, this.options.base, location.href) : null);
-    client
-      .read({
-        problemsUrl: urlOf('problems'),
-        gridsUrl: urlOf('grids'),
-        bounds: m.bounds,
-        asOf: m.asOf,
-        detailZoom: PROBLEM_DETAIL_MINZOOM,
-        categories: m.categories.map((c) => [c.code, c.name]),
-        departments: m.departments.map((d) => [d.code, d.name]),
-        communities: m.communities.map((c) => [c.code, c.name]),
-      })
-      .then(
-        (data) => {
-          if (this.destroyed) return;
-          this.red = data.red;
-          this.ranking = data.communityLoads ? rankCommunities(data.communityLoads) : null;
-          if (data.communityBounds) {
-            this.communityBounds = data.communityBounds;
-            if (this.stops.length > 0) this.rebuildStops();
-          }
-          if (data.errors.length > 0) this.fail('lists', data.errors.join('; '));
-          else this.heal('lists');
-          this.publish();
-        },
-        (e: unknown) => {
-          if (!this.destroyed) this.fail('lists', e instanceof Error ? e.message : String(e));
-        },
-      );
+    const fromTiles = client.read({
+      problemsUrl: urlOf('problems'),
+      gridsUrl: urlOf('grids'),
+      bounds: m.bounds,
+      asOf: m.asOf,
+      detailZoom: PROBLEM_DETAIL_MINZOOM,
+      categories: m.categories.map((c) => [c.code, c.name]),
+      departments: m.departments.map((d) => [d.code, d.name]),
+      communities: m.communities.map((c) => [c.code, c.name]),
+    });
+    const fromLedger = this.ledgerLists.read(m);
+    void Promise.allSettled([fromTiles, fromLedger]).then(([tiles, ledger]) => {
+      if (this.destroyed || seq !== this.dataSeq) return;
+      const errors: string[] = [];
+      const data = tiles.status === 'fulfilled' ? tiles.value : null;
+      if (tiles.status === 'rejected') errors.push(String(tiles.reason instanceof Error ? tiles.reason.message : tiles.reason));
+      if (data) errors.push(...data.errors);
+      if (data?.communityBounds) {
+        this.communityBounds = data.communityBounds;
+        if (this.stops.length > 0) this.rebuildStops();
+      }
+      if (ledger.status === 'fulfilled' && ledger.value) {
+        this.red = ledger.value.red;
+        this.ranking = ledger.value.ranking;
+      } else {
+        if (ledger.status === 'rejected') errors.push(`ledger: ${ledger.reason instanceof Error ? ledger.reason.message : String(ledger.reason)}`);
+        this.red = data?.red ? { items: data.red, total: data.red.length, basis: 'overdue' } : null;
+        this.ranking = data?.communityLoads ? loadRanking(data.communityLoads) : null;
+      }
+      if (errors.length > 0) this.fail('lists', errors.join('; '));
+      else this.heal('lists');
+      this.publish();
+    });
   }
 
   // ——— for tests and the soak benchmark ———
@@ -403,7 +419,7 @@ export class WallController {
       builtAt: this.manifest.builtAt,
       paused: this.paused,
       failing: Object.keys(this.health),
-      redItems: this.red?.length ?? null,
+      redItems: this.red?.total ?? null,
     });
   }
 }

@@ -2,7 +2,7 @@
  * `npx tsx scripts/pipeline/ledger/sf311/make-office.ts [--cases path] [--out data/sf311]`
  *
  * San Francisco 311 has no 街道, 社区 or 网格, so this writes a stand-in geography for the real
- * sample of 4,984 cases (../shared/realdata/sf311/cases_sample.csv), derived from the cases alone:
+ * sample of 4,984 cases (data/realdata/sf311/cases_sample.csv.gz, gzipped byte for byte from the workplace's realdata/sf311), derived from the cases alone:
  * - the level-4 grids are the 1 km squares that meet the convex hull of every case widened by
  *   300 m, numbered west→east, north→south; the "sub-district" is their union;
  * - the "communities" are the city's 11 supervisor districts, each the union of the squares whose
@@ -12,16 +12,17 @@
  * themselves are not copied: build:data reads the real file through problems-mapping.json.
  * Deterministic: same cases, same files.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
+import { readUtf8File } from '../../formats/text-encoding';
 import { buffer, convex, featureCollection, intersect, point, polygon, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 export const SF311_DEFAULTS = {
-  cases: resolve(REPO, '../shared/realdata/sf311/cases_sample.csv'),
+  cases: join(REPO, 'data', 'realdata', 'sf311', 'cases_sample.csv.gz'),
   out: join(REPO, 'data', 'sf311'),
   /** A placeholder 9-digit code: San Francisco has no Chinese statistical division code. */
   subDistrictCode: '999001001',
@@ -39,7 +40,7 @@ interface Case {
 }
 
 function readCases(file: string): Case[] {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(readUtf8File(file).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
   return parsed.data.flatMap((r) => {
     const lon = Number(r.Long);
     const lat = Number(r.Lat);

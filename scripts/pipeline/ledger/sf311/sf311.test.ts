@@ -1,9 +1,10 @@
 /**
  * A real ledger from elsewhere: the San Francisco 311 sample (4,984 real cases) built through the
  * same pipeline as the demo, via data/sf311/guatu.config.json (column and value mapping) and
- * problems-mapping.json (time zone, derived fields). Skipped when ../shared/realdata is absent.
+ * problems-mapping.json (time zone, derived fields). The cases are vendored (data/realdata/sf311), so
+ * this always runs.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -12,12 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEDGER_NULL, type LedgerTextChunk, type Manifest } from '../../../../src/contract';
 import { decodeLedgerTable } from '../../../../src/analysis/ledger/ledger-table';
 import { buildData, type BuildReport } from '../../../build-data';
+import { readUtf8File } from '../../formats/text-encoding';
 import { SF311_DEFAULTS } from './make-office';
 
 const CONFIG = join(SF311_DEFAULTS.out, 'guatu.config.json');
-const present = existsSync(SF311_DEFAULTS.cases);
-
-describe.skipIf(!present)(`San Francisco 311 sample built as a second ledger (${SF311_DEFAULTS.cases})`, () => {
+describe(`San Francisco 311 sample built as a second ledger (${SF311_DEFAULTS.cases})`, () => {
   let out: string;
   let report: BuildReport;
   let manifest: Manifest;
@@ -37,7 +37,7 @@ describe.skipIf(!present)(`San Francisco 311 sample built as a second ledger (${
     expect(counts.read).toBe(4984);
     expect(counts.kept + counts.rejected).toBe(4984);
     expect(counts.kept).toBeGreaterThan(4800);
-    const rejects = report.rejects.filter((r) => r.file.endsWith('cases_sample.csv'));
+    const rejects = report.rejects.filter((r) => r.file.endsWith('cases_sample.csv.gz'));
     expect(rejects).toHaveLength(counts.rejected);
     for (const r of rejects) {
       expect(r.reason.trim().length, JSON.stringify(r)).toBeGreaterThan(10);
@@ -63,7 +63,7 @@ describe.skipIf(!present)(`San Francisco 311 sample built as a second ledger (${
   });
 
   it('keeps the WGS-84 positions and reads Pacific times with daylight saving', () => {
-    const source = Papa.parse<Record<string, string>>(readFileSync(SF311_DEFAULTS.cases, 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const source = Papa.parse<Record<string, string>>(readUtf8File(SF311_DEFAULTS.cases), { header: true, skipEmptyLines: true }).data;
     const text = JSON.parse(gunzipSync(readFileSync(join(out, manifest.ledger!.text.files[0]!))).toString('utf8')) as LedgerTextChunk;
     const buf = gunzipSync(readFileSync(join(out, manifest.ledger!.table.file)));
     const { header, columns } = decodeLedgerTable(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));

@@ -52,7 +52,8 @@ async function waitForWall(page: Page, manifest: Manifest, options: { full?: boo
   await page.waitForFunction(
     ({ stops, full }) => {
       const w = window.__guatuWall;
-      return w !== null && w !== undefined && (!full || (w.stops === stops && w.redItems !== null));
+      // The app's loading notice goes at its first settled frame (App.svelte), errors or not.
+      return w !== null && w !== undefined && document.querySelector('.loading') === null && (!full || (w.stops === stops && w.redItems !== null));
     },
     { stops, full: options.full ?? true },
     { timeout: 120_000, polling: 250 },

@@ -15,7 +15,7 @@ import { InputFileError, type Reject } from './pipeline/errors';
 import { normaliseInputs } from './pipeline/normalise';
 import { readInputs } from './pipeline/read';
 import { StageLog, type StageTiming } from './pipeline/stage-log';
-import { buildArchiveLayers, tileArchive, type ArchiveTiles } from './pipeline/tile';
+import { buildArchiveLayers, problemLayers, tileArchive, tilePointArchive, type ArchiveTiles } from './pipeline/tile';
 import { RejectLedger, validateInputs } from './pipeline/validate';
 import { deriveRenovation } from './pipeline/renovation/derive-renovation';
 import { deriveLighting } from './pipeline/lighting/derive-lighting';
@@ -53,6 +53,10 @@ export async function buildData(options: BuildOptions): Promise<BuildReport> {
   const valid = log.run('validate', () => validateInputs(raw, ledger), () => `${ledger.rejects.length} rows rejected`);
   const normal = log.run('normalise', () => normaliseInputs(valid, ledger), () => `CRS ${valid.config.crs} → WGS84, ${ledger.rejects.length} rows rejected in all`);
   const warnings = log.run('topology', () => topologyWarnings(normal, raw, valid.config.checks.topologyToleranceM2), (w) => `${w.length} warnings`);
+  // Nothing reads the problem rows as read after the topology check (its declared-grid warnings),
+  // and at 1M rows they are a string per cell, about 1 GB: let them go before derive, ledger and tile.
+  raw.problems.rows.length = 0;
+  raw.problems.lines.length = 0;
   const derived = log.run('derive', () => deriveFigures(normal), (d) => `${d.cells.size} cells, ${d.headline.problemsOpen} open problems, ${d.outsideGrids.problems} problems in no grid`);
   const renovation = log.run('renovation', () => deriveRenovation(normal, derived), (r) => `${r.product.compounds.length} compounds (${r.summary.straddlingCompounds} straddle grids), ${r.product.projects.length} projects, ${r.summary.atAsOf.gapCompounds} old compounds not reached`);
 
@@ -62,12 +66,17 @@ export async function buildData(options: BuildOptions): Promise<BuildReport> {
 
   const bounds = turfBbox(normal.boundary.geometry) as [number, number, number, number];
   const center: [number, number] = [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2];
-  const archives = log.run(
+  const archives = await log.runAsync(
     'tile',
-    () => {
+    async () => {
       const layers = buildArchiveLayers(normal, derived, bounds, renovation);
       layers.lamps.push(...lighting.tileLayers);
-      return (Object.keys(ARCHIVES) as ArchiveName[]).map((name) => tileArchive(name, layers[name], center));
+      const list: ArchiveTiles[] = [];
+      for (const name of Object.keys(ARCHIVES) as ArchiveName[]) {
+        // The problems archive is points only: the point tiler, not geojson-vt (tiling/point-tiles.ts).
+        list.push(name === 'problems' ? await tilePointArchive(name, problemLayers(normal, derived), center) : tileArchive(name, layers[name], center));
+      }
+      return list;
     },
     (list: ArchiveTiles[]) => list.map((a) => `${a.name} ${a.tiles.length}`).join(', ') + ' tiles',
   );

@@ -55,8 +55,10 @@ export function applyRule(field: string, rule: FieldRule, raw: unknown): RuleRes
     }
     case 'enum': {
       if (value === '' && rule.optional) return { ok: true, value: '' };
-      if (!rule.values.includes(value)) return fail(field, raw, `expected one of ${rule.values.join(', ')}`);
-      return { ok: true, value };
+      const index = rule.values.indexOf(value);
+      if (index === -1) return fail(field, raw, `expected one of ${rule.values.join(', ')}`);
+      // The schema's own string, not the cell: a million rows then share one 'closed'.
+      return { ok: true, value: rule.values[index] };
     }
     case 'datetime': {
       if (value === '') return rule.nullable ? { ok: true, value: null } : fail(field, raw, 'is empty; expected a date-time');

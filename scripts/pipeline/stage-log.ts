@@ -6,6 +6,9 @@ export interface StageTiming {
   stage: string;
   ms: number;
   summary: string;
+  /** Resident set size when the stage ended and the process's peak so far, MB: where memory goes. */
+  rssMb: number;
+  peakRssMb: number;
 }
 
 export class StageLog {
@@ -32,7 +35,10 @@ export class StageLog {
 
   private record(stage: string, start: number, summary: string): void {
     const ms = performance.now() - start;
-    this.timings.push({ stage, ms, summary });
-    this.print(`  ${stage.padEnd(10)} ${(ms / 1000).toFixed(2).padStart(7)} s   ${summary}`);
+    const rssMb = process.memoryUsage.rss() / 2 ** 20;
+    // maxRSS is in kilobytes.
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    this.timings.push({ stage, ms, summary, rssMb, peakRssMb });
+    this.print(`  ${stage.padEnd(10)} ${(ms / 1000).toFixed(2).padStart(7)} s ${rssMb.toFixed(0).padStart(6)} MB (peak ${peakRssMb.toFixed(0)})   ${summary}`);
   }
 }

@@ -19,6 +19,8 @@ import {
 } from '../../src/contract';
 import { isOverdue } from '../../src/analysis/ledger-status';
 import { basemapLayers } from '../osm/basemap-features';
+import { packTile, packTileAsync, type PackedTile } from '../tiling/pmtiles-writer';
+import { describePointLayers, pointTiles, PointTable, type PointLayerInput } from '../tiling/point-tiles';
 import { describeVectorLayers, encodeVectorTiles, type EncodedTile, type TileLayerInput, type VectorLayerDescription } from '../tiling/vector-tiles';
 import { gridMetric, type CellFigures, type DerivedData } from './derive';
 import { renovationTileLayers } from './renovation/tile-layers';
@@ -44,25 +46,28 @@ export const BASEMAP_MARGIN_DEG = 0.01;
 
 export interface ArchiveTiles {
   name: ArchiveName;
-  tiles: EncodedTile[];
+  /** Gzipped as they are cut (packTile), so an archive's uncompressed MVT is never held whole. */
+  tiles: PackedTile[];
   vectorLayers: VectorLayerDescription[];
   featureCounts: Record<string, number>;
   minzoom: number;
   maxzoom: number;
 }
 
+/** Archives cut from GeoJSON through geojson-vt; the problems archive is points only (problemLayers). */
+export type GeometryArchiveName = Exclude<ArchiveName, 'problems'>;
+
 export function buildArchiveLayers(
   input: ValidInputs,
   derived: DerivedData,
   bounds: [number, number, number, number],
   renovation: RenovationDerived,
-): Record<ArchiveName, TileLayerInput[]> {
+): Record<GeometryArchiveName, TileLayerInput[]> {
   return {
     basemap: basemapTileLayers(input, bounds),
     grids: gridLayers(input, derived),
     renovation: renovationTileLayers(input, derived, renovation),
     lamps: [{ name: 'lamps', features: lampFeatures(input, derived) }],
-    problems: problemLayers(input, derived),
   };
 }
 
@@ -80,17 +85,57 @@ function emptyArchiveTiles(minzoom: number, center: [number, number]): EncodedTi
 
 export function tileArchive(name: ArchiveName, layers: TileLayerInput[], center: [number, number]): ArchiveTiles {
   const zooms = ARCHIVE_ZOOMS[name];
-  const expected = ARCHIVES[name].layers as readonly string[];
-  const unknown = layers.find((l) => !expected.includes(l.name));
-  if (unknown) throw new Error(`archive ${name} has no layer "${unknown.name}" in the contract (src/contract/tiles.ts)`);
+  checkContractLayers(name, layers);
   const tiles = encodeVectorTiles(layers, zooms);
   return {
     name,
-    tiles: tiles.length > 0 ? tiles : emptyArchiveTiles(zooms.minzoom, center),
+    tiles: (tiles.length > 0 ? tiles : emptyArchiveTiles(zooms.minzoom, center)).map(packTile),
     vectorLayers: describeVectorLayers(layers, zooms),
     featureCounts: Object.fromEntries(layers.map((l) => [l.name, l.features.length])),
     ...zooms,
   };
+}
+
+/** Uncompressed tile bytes that may wait for the thread pool's gzip while the next tiles are cut. */
+export const PENDING_GZIP_BYTES = 64 * 2 ** 20;
+
+/**
+ * An archive of point layers only, cut by the point tiler (tiling/point-tiles.ts), not geojson-vt.
+ * Each tile is gzipped on the thread pool while the next is cut (at 1M problems the gzip is as long
+ * as the cutting), with at most PENDING_GZIP_BYTES of cut tiles waiting, so memory stays bounded.
+ * Tiles finish in any order; the archive writer sorts them by tile id.
+ */
+export async function tilePointArchive(name: ArchiveName, layers: PointLayerInput[], center: [number, number]): Promise<ArchiveTiles> {
+  const zooms = ARCHIVE_ZOOMS[name];
+  checkContractLayers(name, layers);
+  const tiles: PackedTile[] = [];
+  const pending = new Set<Promise<void>>();
+  let pendingBytes = 0;
+  for (const tile of pointTiles(layers, zooms)) {
+    while (pendingBytes > PENDING_GZIP_BYTES && pending.size > 0) await Promise.race(pending);
+    const bytes = tile.data.byteLength;
+    pendingBytes += bytes;
+    const done: Promise<void> = packTileAsync(tile).then((packed) => {
+      tiles.push(packed);
+      pendingBytes -= bytes;
+      pending.delete(done);
+    });
+    pending.add(done);
+  }
+  await Promise.all(pending);
+  return {
+    name,
+    tiles: tiles.length > 0 ? tiles : emptyArchiveTiles(zooms.minzoom, center).map(packTile),
+    vectorLayers: describePointLayers(layers, zooms),
+    featureCounts: Object.fromEntries(layers.map((l) => [l.name, l.table.count])),
+    ...zooms,
+  };
+}
+
+function checkContractLayers(name: ArchiveName, layers: readonly { name: string }[]): void {
+  const expected = ARCHIVES[name].layers as readonly string[];
+  const unknown = layers.find((l) => !expected.includes(l.name));
+  if (unknown) throw new Error(`archive ${name} has no layer "${unknown.name}" in the contract (src/contract/tiles.ts)`);
 }
 
 function feature<P extends object>(id: number, geometry: Geometry, properties: P): Feature<Geometry, P> {
@@ -165,44 +210,42 @@ function lampFeatures(input: ValidInputs, derived: DerivedData): Feature[] {
 
 const seconds = (ms: number): number => Math.floor(ms / 1000);
 
-function problemLayers(input: ValidInputs, derived: DerivedData): TileLayerInput[] {
-  const full = problemFeatures(input, derived);
-  const heat = full.map((f) => {
-    const { major, status, overdue, severity, reported } = f.properties as ProblemTileProps;
-    const props: ProblemHeatTileProps = { major, status, overdue, severity, reported };
-    return { ...f, properties: props };
-  });
+/** The heat layer's properties, in the order tiles list them. */
+const PROBLEM_HEAT_KEYS = ['major', 'status', 'overdue', 'severity', 'reported'] as const satisfies readonly (keyof ProblemHeatTileProps)[];
+/** The street-zoom layer's properties, in the order tiles list them. */
+const PROBLEM_KEYS = ['id', 'cat', 'major', 'status', 'nature', 'dept', 'reported', 'deadline', 'overdue', 'severity', 'grid', 'desc'] as const satisfies readonly (keyof ProblemTileProps)[];
+
+/**
+ * The problems archive: a lean heat layer over every problem from the archive's minzoom, and the
+ * full ProblemTileProps from PROBLEM_DETAIL_MINZOOM. Both read one PointTable of the kept problems
+ * (feature id = row index + 1), so nothing is built per problem beyond its interned values.
+ */
+export function problemLayers(input: ValidInputs, derived: DerivedData): PointLayerInput[] {
+  const severityByCode = new Map(input.categories.map((c) => [c.code, c.severity]));
+  const problems = input.problems;
+  const value = (i: number) => problems[i]!.value;
+  // Every tile property has an accessor here, typed by the contract: a renamed field fails tsc.
+  const properties: { [K in keyof ProblemTileProps]: (i: number) => ProblemTileProps[K] } = {
+    id: (i) => value(i).id,
+    cat: (i) => value(i).category_code,
+    major: (i) => value(i).category_code.slice(0, 2),
+    status: (i) => value(i).status,
+    nature: (i) => value(i).nature,
+    dept: (i) => value(i).department_code,
+    reported: (i) => seconds(value(i).reported_at),
+    deadline: (i) => seconds(value(i).deadline),
+    overdue: (i) => (isOverdue(value(i), derived.asOf) ? 1 : 0),
+    // Severity comes from the category table; validate guaranteed every code exists.
+    severity: (i) => severityByCode.get(value(i).category_code) ?? 1,
+    grid: (i) => derived.problemGrid[i]!,
+    desc: (i) => {
+      const text = value(i).description;
+      return text.length > TILE_DESCRIPTION_CHARS ? `${text.slice(0, TILE_DESCRIPTION_CHARS)}…` : text;
+    },
+  };
+  const table = new PointTable({ count: problems.length, lon: (i) => value(i).lon, lat: (i) => value(i).lat, id: (i) => i + 1, properties });
   return [
-    { name: 'problems_heat', features: heat },
-    { name: 'problems', features: full, minzoom: PROBLEM_DETAIL_MINZOOM },
+    { name: 'problems_heat', table, keys: PROBLEM_HEAT_KEYS },
+    { name: 'problems', table, keys: PROBLEM_KEYS, minzoom: PROBLEM_DETAIL_MINZOOM },
   ];
-}
-
-function problemFeatures(input: ValidInputs, derived: DerivedData): Feature[] {
-  const severity = new Map<string, number>();
-  // Severity comes from the category table; validate guaranteed every code exists.
-  return input.problems.map((p, i) => {
-    const v = p.value;
-    const props: ProblemTileProps = {
-      id: v.id,
-      cat: v.category_code,
-      major: v.category_code.slice(0, 2),
-      status: v.status,
-      nature: v.nature,
-      dept: v.department_code,
-      reported: seconds(v.reported_at),
-      deadline: seconds(v.deadline),
-      overdue: isOverdue(v, derived.asOf) ? 1 : 0,
-      severity: severity.get(v.category_code) ?? categorySeverity(input, v.category_code, severity),
-      grid: derived.problemGrid[i]!,
-      desc: v.description.length > TILE_DESCRIPTION_CHARS ? `${v.description.slice(0, TILE_DESCRIPTION_CHARS)}…` : v.description,
-    };
-    return feature(i + 1, { type: 'Point', coordinates: [v.lon, v.lat] }, props);
-  });
-}
-
-function categorySeverity(input: ValidInputs, code: string, cache: Map<string, number>): number {
-  const value = input.categories.find((c) => c.code === code)?.severity ?? 1;
-  cache.set(code, value);
-  return value;
 }

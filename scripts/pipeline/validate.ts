@@ -90,7 +90,8 @@ export class RejectLedger {
   }
 
   reject(layer: string, reject: Reject): void {
-    this.rejects.push(reject);
+    // A reject's id and value are cells: as slices of the file's text they would keep all of it (ownStrings).
+    this.rejects.push({ ...reject, id: ownString(reject.id), value: ownString(reject.value) });
     const count = this.counts[layer];
     if (count) {
       count.kept--;
@@ -169,7 +170,7 @@ export function validateInputs(raw: RawInputs, ledger: RejectLedger): ValidInput
       return { field: 'funds_received_wan', value: String(p.funds_received_wan), reason: `expected at most 1.5 × budget_wan (${p.budget_wan})` };
     }
     return lifecycleProblem(p, LIFECYCLE_PROJECT, PROJECT_STATUS_NEEDS[p.status], declaredAsOf) ?? projectStatusProblem(p);
-  }).map((r) => ({ ...r, geometry: null }));
+  });
 
   const roadWorks = validateFeatures<RoadWorkRecord, LineString | MultiLineString>(raw.roadWorks, 'roadWorks', ROAD_WORK_SCHEMA as unknown as Schema<RoadWorkRecord>, ['LineString', 'MultiLineString'], ledger, (r) => r.id, (r) => workDatesProblem(r, declaredAsOf));
   const { publicSpaceWorks, demonstrationSites } = validateRenovationLayers(raw, ledger, { compoundIds, asOf: declaredAsOf });
@@ -191,7 +192,7 @@ export function validateInputs(raw: RawInputs, ledger: RejectLedger): ValidInput
     const issue = lifecycleProblem(p, LIFECYCLE_PROBLEM, PROBLEM_STATUS_NEEDS[p.status], declaredAsOf);
     if (issue === null) completeProblem(p, category, calendar, ledgerCompletion);
     return issue;
-  }).map((r) => ({ ...r, geometry: null }));
+  });
 
   const asOf = declaredAsOf ?? latestLedgerTime(problems.map((p) => p.value));
   return {
@@ -239,6 +240,7 @@ function validateTable<T>(
   ledger.read(layer, table.file, table.rows.length);
   const kept: Located<T, null>[] = [];
   const seen = new Map<string, number>();
+  const shortStrings = new Map<string, string>();
   table.rows.forEach((cells, i) => {
     const row = i + 1;
     const idCell = cells[index.get('id') ?? index.get('code') ?? 0] ?? '';
@@ -256,9 +258,41 @@ function validateTable<T>(
     const first = seen.get(id);
     if (first !== undefined) return reject('id', id, `duplicate id; first seen at row ${first}`);
     seen.set(id, row);
-    kept.push({ value: result.value, geometry: null, file: table.file, row });
+    kept.push({ value: ownStrings(result.value, shortStrings), geometry: null, file: table.file, row });
   });
   return kept;
+}
+
+/** A string that is not a slice of a larger one (see ownStrings). */
+function ownString(value: string): string {
+  return value.length > SHARED_STRING_CHARS ? (' ' + value).slice(1) : value;
+}
+
+/** Cells this short are copies in V8, one per row: a table's codes share one string each instead. */
+const SHARED_STRING_CHARS = 12;
+
+/**
+ * V8 makes a cell of 13+ characters a slice of the CSV's whole text (read.ts parses the file as one
+ * string), and one kept slice keeps all of it: at 1M problems a 540 MB string, held to the end of
+ * the build by each row's id, description and address. A copy of the kept cells lets the text go
+ * once the raw rows do (build-data.ts drops them after the topology check). `(' ' + s).slice(1)`
+ * is the copy: the concatenation is flattened into a new string and the slice points into that.
+ * Shorter cells (category and department codes) are each a copy per row; `shared` maps them to one.
+ */
+function ownStrings<T>(record: T, shared: Map<string, string>): T {
+  const fields = record as Record<string, unknown>;
+  for (const key in fields) {
+    const value = fields[key];
+    if (typeof value !== 'string') continue;
+    if (value.length > SHARED_STRING_CHARS) {
+      fields[key] = ownString(value);
+    } else {
+      const first = shared.get(value);
+      if (first === undefined) shared.set(value, value);
+      else fields[key] = first;
+    }
+  }
+  return record;
 }
 
 export function validateFeatures<T, G extends Geometry>(

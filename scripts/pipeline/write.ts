@@ -1,14 +1,14 @@
 /**
- * Stage 6, write: pack each archive, then the rejects report, then the manifest, each written
- * atomically. The manifest goes last, so a dashboard that sees a new manifest finds every archive
- * it names already in place.
+ * Stage 6, write: lay out each archive (its tiles come gzipped from the tile stage), then the
+ * rejects report, then the manifest, each written atomically. The manifest goes last, so a
+ * dashboard that sees a new manifest finds every archive it names already in place.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { ARCHIVES, MANIFEST_FILE, type ArchiveSummary, type Manifest } from '../../src/contract';
 import { writeFileAtomic } from '../tiling/atomic-write';
-import { writePmtiles } from '../tiling/pmtiles-writer';
+import { writePackedPmtiles } from '../tiling/pmtiles-writer';
 import type { Reject } from './errors';
 import type { ArchiveTiles } from './tile';
 
@@ -24,7 +24,7 @@ export async function writeArchive(
   attribution: string[],
 ): Promise<ArchiveSummary> {
   const file = ARCHIVES[archive.name].file;
-  const bytes = writePmtiles(archive.tiles, {
+  const bytes = writePackedPmtiles(archive.tiles, {
     minzoom: archive.minzoom,
     maxzoom: archive.maxzoom,
     bounds,

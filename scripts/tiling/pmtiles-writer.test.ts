@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { Compression, PMTiles, TileType, tileIdToZxy, zxyToTileId, type Entry } from 'pmtiles';
 import { describe, expect, it } from 'vitest';
 import { memorySource } from './archive-sources';
-import { PMTILES_LIMITS, writePmtiles, type ArchiveTile, type PmtilesOptions } from './pmtiles-writer';
+import { packTile, PMTILES_LIMITS, writePackedPmtiles, writePmtiles, type ArchiveTile, type PmtilesOptions } from './pmtiles-writer';
 
 const OPTIONS: PmtilesOptions = {
   minzoom: 10,
@@ -191,5 +191,26 @@ describe('writePmtiles', () => {
     expect(() => writePmtiles(tiles, { ...OPTIONS, bounds: [500_000, 3_500_000, 510_000, 3_510_000] })).toThrow(/options\.bounds/);
     expect(() => writePmtiles(tiles, { ...OPTIONS, center: [118.78, 32.04, 9] })).toThrow(/options\.center must be \[longitude, latitude, zoom\] with an integer zoom from 10 to 16/);
     expect(() => writePmtiles(tiles, { ...OPTIONS, metadata: [] as unknown as Record<string, unknown> })).toThrow(/options\.metadata must be a JSON object/);
+  });
+});
+
+describe('writePackedPmtiles', () => {
+  it('writes byte for byte the archive writePmtiles writes from the same tiles unpacked, repeats included', () => {
+    const tiles = sampleTiles();
+    // Two tiles with the bytes of a third: stored once, as writePmtiles stores them.
+    const repeated = [...tiles, { z: 16, x: 1, y: 1, data: tiles[0]!.data }, { z: 16, x: 1, y: 2, data: tiles[0]!.data }];
+    const packed = writePackedPmtiles(repeated.map(packTile), OPTIONS);
+    expect(Buffer.from(packed).equals(Buffer.from(writePmtiles(repeated, OPTIONS)))).toBe(true);
+  });
+
+  it('reads back every packed tile through pmtiles', async () => {
+    const tiles = sampleTiles();
+    expect(await readEveryTile(writePackedPmtiles(tiles.map(packTile), OPTIONS), tiles)).toEqual(tiles.map((t) => new TextDecoder().decode(t.data)));
+  });
+
+  it('refuses no tiles and a duplicate tile as writePmtiles does', () => {
+    expect(() => writePackedPmtiles([], OPTIONS)).toThrow(/no tiles to write/);
+    const tile = packTile({ z: 10, x: 0, y: 0, data: text('a') });
+    expect(() => writePackedPmtiles([tile, tile], OPTIONS)).toThrow(/duplicate tile 10\/0\/0 at tiles\[0\] and tiles\[1\]/);
   });
 });

@@ -374,11 +374,11 @@ function extendByPosition(position: Position, box: number[], where: string): voi
 }
 
 /** Web mercator to the 0–1 world square, as geojson-vt's lngLat projection does it. */
-function projectX(lon: number): number {
+export function projectX(lon: number): number {
   return lon / 360 + 0.5;
 }
 
-function projectY(lat: number): number {
+export function projectY(lat: number): number {
   const sin = Math.sin((lat * Math.PI) / 180);
   const y = 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
   return y < 0 ? 0 : y > 1 ? 1 : y;

@@ -162,6 +162,32 @@ describe('the ledger workspace on the demo tiles', () => {
     }
   });
 
+  it('keeps one repaint timer waiting, not one per answer, while the map never idles (the wall soak\'s leak)', async () => {
+    const d = await openLedger(browser, `${server.url}?ws=ledger`);
+    try {
+      // MapLibre's own list of 'once' listeners: each one left waiting held a whole LedgerMap.
+      const waitingForIdle = () => d.page.evaluate(() => (window.__guatu!.map as unknown as { _oneTimeListeners: Record<string, unknown[]> })._oneTimeListeners.idle?.length ?? 0);
+      // A long, slow turn: the map draws every frame and never idles, like a tour flying on.
+      await d.page.evaluate(() => window.__guatu!.map!.easeTo({ bearing: 40, duration: 120_000 }));
+      const answers = 8;
+      for (let i = 0; i < answers; i++) {
+        const queries = (await hook(d.page)).queries;
+        await d.page.locator('input[data-major="03"]').setChecked(i % 2 === 0);
+        await d.page.waitForFunction((n) => (window.__guatuLedger?.queries ?? 0) > n, queries, { timeout: 30_000 });
+      }
+      expect(await d.page.evaluate(() => window.__guatu!.map!.isMoving())).toBe(true);
+      expect(await waitingForIdle()).toBeLessThanOrEqual(2);
+      // Once it stops, the one waiting timer fires and takes the repaint.
+      const repaints = (await hook(d.page)).repaints;
+      await d.page.evaluate(() => window.__guatu!.map!.stop());
+      await d.page.waitForFunction((n) => (window.__guatuLedger?.repaints ?? 0) > n, repaints, { timeout: 30_000 });
+      await waitForMapIdle(d.page);
+      expect(await waitingForIdle()).toBe(0);
+    } finally {
+      await d.close();
+    }
+  });
+
   it('draws clusters whose counts add up to the matched problems, and expands one on click', async () => {
     const d = await openLedger(browser, `${server.url}?ws=ledger&llayer=clusters&lmaj=01`);
     try {

@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { Compression, PMTiles, TileType, tileIdToZxy, zxyToTileId, type Entry } from 'pmtiles';
 import { describe, expect, it } from 'vitest';
 import { memorySource } from './archive-sources';
-import { packTile, PMTILES_LIMITS, writePackedPmtiles, writePmtiles, type ArchiveTile, type PmtilesOptions } from './pmtiles-writer';
+import { packTile, packTileAsync, PMTILES_LIMITS, writePackedPmtiles, writePmtiles, type ArchiveTile, type PmtilesOptions } from './pmtiles-writer';
 
 const OPTIONS: PmtilesOptions = {
   minzoom: 10,
@@ -206,6 +206,18 @@ describe('writePackedPmtiles', () => {
   it('reads back every packed tile through pmtiles', async () => {
     const tiles = sampleTiles();
     expect(await readEveryTile(writePackedPmtiles(tiles.map(packTile), OPTIONS), tiles)).toEqual(tiles.map((t) => new TextDecoder().decode(t.data)));
+  });
+
+  it('packs on the thread pool exactly what packTile packs (the tile stage uses both)', async () => {
+    // Long enough to compress, and a few shapes of content, so the gzip level and header byte matter.
+    const tiles = [...sampleTiles(), { z: 12, x: 3, y: 4, data: text('问题 '.repeat(2000)) }];
+    const sync = tiles.map(packTile);
+    const pooled = await Promise.all(tiles.map(packTileAsync));
+    pooled.forEach((p, i) => {
+      expect(p.contentHash).toBe(sync[i]!.contentHash);
+      expect(Buffer.from(p.gzipped).equals(Buffer.from(sync[i]!.gzipped))).toBe(true);
+    });
+    await expect(packTileAsync({ z: 10, x: 0, y: 0, data: 'a' as unknown as Uint8Array })).rejects.toThrow(/data must be a Uint8Array/);
   });
 
   it('refuses no tiles and a duplicate tile as writePmtiles does', () => {

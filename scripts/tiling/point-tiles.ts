@@ -25,7 +25,7 @@
  */
 import { PbfWriter } from 'pbf';
 import { zxyToTileId } from 'pmtiles';
-import { MAX_TILING_ZOOM, projectX, projectY, TILING_DEFAULTS, type EncodedTile, type VectorLayerDescription } from './vector-tiles';
+import { checkLayerNameAndZooms, checkZoom, projectX, projectY, TILING_DEFAULTS, type EncodedTile, type VectorLayerDescription } from './vector-tiles';
 
 /** A property value a point tile can carry; null (or a missing value) writes no tag, as in vt-pbf. */
 export type PointValue = string | number | boolean | null | undefined;
@@ -232,7 +232,7 @@ function resolvePointOptions(options: PointTilingOptions): Settings {
     extent: options.extent ?? TILING_DEFAULTS.extent,
     buffer: options.buffer ?? TILING_DEFAULTS.buffer,
   };
-  for (const key of ['minzoom', 'maxzoom'] as const) checkZoom(settings[key], `options.${key}`);
+  for (const key of ['minzoom', 'maxzoom'] as const) checkZoom(settings[key], `options.${key}`, 'encodePointTiles');
   if (settings.minzoom > settings.maxzoom) {
     throw new Error(`encodePointTiles: options.minzoom (${settings.minzoom}) is above options.maxzoom (${settings.maxzoom})`);
   }
@@ -245,31 +245,14 @@ function resolvePointOptions(options: PointTilingOptions): Settings {
   return settings;
 }
 
-function checkZoom(zoom: unknown, what: string): void {
-  if (typeof zoom !== 'number' || !Number.isInteger(zoom) || zoom < 0 || zoom > MAX_TILING_ZOOM) {
-    throw new Error(`encodePointTiles: ${what} must be an integer from 0 to ${MAX_TILING_ZOOM}, got ${String(zoom)}`);
-  }
-}
 
 function checkPointLayers(layers: readonly PointLayerInput[], settings: Settings): { minzoom: number; maxzoom: number }[] {
   const names = new Set<string>();
   return layers.map((layer, index) => {
-    if (typeof layer.name !== 'string' || layer.name === '') throw new Error(`encodePointTiles: layer ${index}: name must be a non-empty string`);
-    // MVT spec 4.1: a tile must not hold two layers with the same name.
-    if (names.has(layer.name)) throw new Error(`encodePointTiles: layer "${layer.name}" appears twice; layer names must be unique`);
-    names.add(layer.name);
+    const range = checkLayerNameAndZooms(layer, index, names, settings, 'encodePointTiles');
     const missing = layer.keys.find((key) => !layer.table.columnOf.has(key));
     if (missing !== undefined) throw new Error(`encodePointTiles: layer "${layer.name}": no property column "${missing}" in its table`);
-    const minzoom = layer.minzoom ?? settings.minzoom;
-    const maxzoom = layer.maxzoom ?? settings.maxzoom;
-    checkZoom(minzoom, `layer "${layer.name}" minzoom`);
-    checkZoom(maxzoom, `layer "${layer.name}" maxzoom`);
-    if (minzoom < settings.minzoom || maxzoom > settings.maxzoom || minzoom > maxzoom) {
-      throw new Error(
-        `encodePointTiles: layer "${layer.name}" zooms ${minzoom}–${maxzoom} must be an ascending range inside the archive's ${settings.minzoom}–${settings.maxzoom}`,
-      );
-    }
-    return { minzoom, maxzoom };
+    return range;
   });
 }
 

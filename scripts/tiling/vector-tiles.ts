@@ -147,7 +147,7 @@ interface Settings {
   tolerance: number;
 }
 
-interface ZoomRange {
+export interface ZoomRange {
   minzoom: number;
   maxzoom: number;
 }
@@ -190,39 +190,54 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function checkZoom(zoom: unknown, what: string): void {
+/** `who` names the encoder in the message (this one or the point tiler, which shares the rules). */
+export function checkZoom(zoom: unknown, what: string, who = 'encodeVectorTiles'): void {
   if (typeof zoom !== 'number' || !Number.isInteger(zoom) || zoom < 0 || zoom > MAX_TILING_ZOOM) {
-    throw new Error(`encodeVectorTiles: ${what} must be an integer from 0 to ${MAX_TILING_ZOOM}, got ${String(zoom)}`);
+    throw new Error(`${who}: ${what} must be an integer from 0 to ${MAX_TILING_ZOOM}, got ${String(zoom)}`);
   }
+}
+
+/**
+ * The rules every tiled layer meets, whatever its features: a non-empty name not already in `names`
+ * (MVT spec 4.1: a tile must not hold two layers with the same name), and a zoom range inside the
+ * archive's. Adds the name to `names`; returns the layer's effective range.
+ */
+export function checkLayerNameAndZooms(
+  layer: { name: unknown; minzoom?: number; maxzoom?: number },
+  index: number,
+  names: Set<string>,
+  archive: ZoomRange,
+  who = 'encodeVectorTiles',
+): ZoomRange {
+  if (typeof layer.name !== 'string' || layer.name === '') {
+    throw new Error(`${who}: layer ${index}: name must be a non-empty string`);
+  }
+  if (names.has(layer.name)) {
+    throw new Error(`${who}: layer "${layer.name}" appears twice; layer names must be unique`);
+  }
+  names.add(layer.name);
+  const minzoom = layer.minzoom ?? archive.minzoom;
+  const maxzoom = layer.maxzoom ?? archive.maxzoom;
+  checkZoom(minzoom, `layer "${layer.name}" minzoom`, who);
+  checkZoom(maxzoom, `layer "${layer.name}" maxzoom`, who);
+  if (minzoom < archive.minzoom || maxzoom > archive.maxzoom || minzoom > maxzoom) {
+    throw new Error(
+      `${who}: layer "${layer.name}" zooms ${minzoom}–${maxzoom} must be an ascending range ` +
+        `inside the archive's ${archive.minzoom}–${archive.maxzoom}`,
+    );
+  }
+  return { minzoom, maxzoom };
 }
 
 /** Checks names and zoom ranges and returns each layer's effective zoom range. */
 function checkLayers(layers: readonly TileLayerInput[], settings: Settings): ZoomRange[] {
   const names = new Set<string>();
   return layers.map((layer, index) => {
-    const where = `layer ${index}`;
-    if (typeof layer.name !== 'string' || layer.name === '') {
-      throw new Error(`encodeVectorTiles: ${where}: name must be a non-empty string`);
-    }
-    // MVT spec 4.1: a tile must not hold two layers with the same name.
-    if (names.has(layer.name)) {
-      throw new Error(`encodeVectorTiles: layer "${layer.name}" appears twice; layer names must be unique`);
-    }
-    names.add(layer.name);
+    const range = checkLayerNameAndZooms(layer, index, names, settings);
     if (!Array.isArray(layer.features)) {
       throw new Error(`encodeVectorTiles: layer "${layer.name}": features must be an array of GeoJSON features`);
     }
-    const minzoom = layer.minzoom ?? settings.minzoom;
-    const maxzoom = layer.maxzoom ?? settings.maxzoom;
-    checkZoom(minzoom, `layer "${layer.name}" minzoom`);
-    checkZoom(maxzoom, `layer "${layer.name}" maxzoom`);
-    if (minzoom < settings.minzoom || maxzoom > settings.maxzoom || minzoom > maxzoom) {
-      throw new Error(
-        `encodeVectorTiles: layer "${layer.name}" zooms ${minzoom}–${maxzoom} must be an ascending range ` +
-          `inside the archive's ${settings.minzoom}–${settings.maxzoom}`,
-      );
-    }
-    return { minzoom, maxzoom };
+    return range;
   });
 }
 

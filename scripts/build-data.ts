@@ -48,15 +48,12 @@ export async function buildData(options: BuildOptions): Promise<BuildReport> {
   const outDir = resolve(options.outDir);
   log.print(`Guatu build:data  ${options.config} → ${outDir}`);
 
-  const raw = await log.runAsync('read', () => readInputs(options.config), (r) => `${r.problems.rows.length} problems, ${r.lamps.features.length} lamps, ${r.compounds.features.length} compounds, ${r.osm.ways.length} OSM ways`);
+  const raw = await log.runAsync('read', () => readInputs(options.config), (r) => `${r.lamps.features.length} lamps, ${r.compounds.features.length} compounds, ${r.osm.ways.length} OSM ways`);
   const ledger = new RejectLedger();
-  const valid = log.run('validate', () => validateInputs(raw, ledger), () => `${ledger.rejects.length} rows rejected`);
+  // The problems ledger is read here, batch by batch into columns (formats/csv-batches.ts, problems/problem-table.ts).
+  const valid = log.run('validate', () => validateInputs(raw, ledger), (v) => `${v.problems.length} problems kept, ${ledger.rejects.length} rows rejected`);
   const normal = log.run('normalise', () => normaliseInputs(valid, ledger), () => `CRS ${valid.config.crs} → WGS84, ${ledger.rejects.length} rows rejected in all`);
   const warnings = log.run('topology', () => topologyWarnings(normal, raw, valid.config.checks.topologyToleranceM2), (w) => `${w.length} warnings`);
-  // Nothing reads the problem rows as read after the topology check (its declared-grid warnings),
-  // and at 1M rows they are a string per cell, about 1 GB: let them go before derive, ledger and tile.
-  raw.problems.rows.length = 0;
-  raw.problems.lines.length = 0;
   const derived = log.run('derive', () => deriveFigures(normal), (d) => `${d.cells.size} cells, ${d.headline.problemsOpen} open problems, ${d.outsideGrids.problems} problems in no grid`);
   const renovation = log.run('renovation', () => deriveRenovation(normal, derived), (r) => `${r.product.compounds.length} compounds (${r.summary.straddlingCompounds} straddle grids), ${r.product.projects.length} projects, ${r.summary.atAsOf.gapCompounds} old compounds not reached`);
 
@@ -69,12 +66,16 @@ export async function buildData(options: BuildOptions): Promise<BuildReport> {
   const archives = await log.runAsync(
     'tile',
     async () => {
+      // The problems archive is points only: the point tiler, not geojson-vt (tiling/point-tiles.ts).
+      // Its PointTable copies every value the tiles need, and nothing reads the problem rows after
+      // it (the ledger's text is already gzipped): let them go before anything else is built.
+      const problems = problemLayers(normal, derived);
+      normal.problems.clear();
       const layers = buildArchiveLayers(normal, derived, bounds, renovation);
       layers.lamps.push(...lighting.tileLayers);
       const list: ArchiveTiles[] = [];
       for (const name of Object.keys(ARCHIVES) as ArchiveName[]) {
-        // The problems archive is points only: the point tiler, not geojson-vt (tiling/point-tiles.ts).
-        list.push(name === 'problems' ? await tilePointArchive(name, problemLayers(normal, derived), center) : tileArchive(name, layers[name], center));
+        list.push(name === 'problems' ? await tilePointArchive(name, problems, center) : tileArchive(name, layers[name], center));
       }
       return list;
     },

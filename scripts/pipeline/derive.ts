@@ -55,7 +55,9 @@ export function deriveFigures(input: ValidInputs): DerivedData {
   const l4 = new GridLocator(input.gridsL4.map((g) => ({ code: g.value.code, geometry: g.geometry })));
   const locate = (lon: number, lat: number): string => l5.locate(lon, lat) ?? l4.locate(lon, lat) ?? '';
 
-  const problemGrid = input.problems.map((p) => locate(p.value.lon, p.value.lat));
+  const problems = input.problems;
+  const problemGrid: string[] = new Array<string>(problems.length);
+  for (let i = 0; i < problems.length; i++) problemGrid[i] = locate(problems.lon[i]!, problems.lat[i]!);
   // The register's own grid (所属网格) when it names one: that is how the office counts its lamps.
   const lampGrid = input.lamps.map((l) => {
     if (l.value.grid_code !== '') return l.value.grid_code;
@@ -109,15 +111,15 @@ export function deriveFigures(input: ValidInputs): DerivedData {
     add(cell(subCode));
   };
   const recentSince = asOf - RATE_WINDOW_DAYS * DAY_MS;
-  input.problems.forEach((p, i) => {
-    const open = isOpen(p.value);
-    const recent = p.value.reported_at >= recentSince;
-    if (!open && !recent) return;
+  for (let i = 0; i < problems.length; i++) {
+    const open = isOpen({ status: problems.statusOf(i) });
+    const recent = problems.reported[i]! >= recentSince;
+    if (!open && !recent) continue;
     addUp(problemGrid[i]!, (c) => {
       if (open) c.open_problems++;
       if (recent) c.recent_problems++;
     });
-  });
+  }
   input.compounds.forEach((c, i) => {
     if (!compoundOld[i]) return;
     const households = c.value.households;
@@ -139,12 +141,18 @@ export function deriveFigures(input: ValidInputs): DerivedData {
     GRID_METRICS.map((metric) => [metric, quantileBreaks(l4Codes.map((code) => gridMetric(cells.get(code)!, metric)))]),
   ) as Record<GridMetric, number[]>;
 
-  const problems = input.problems.map((p) => p.value);
+  // One record at a time: at 1M problems an array of them would be half a gigabyte.
+  let problemsOpen = 0;
+  let problemsOverdue = 0;
+  for (const p of problems.records()) {
+    if (isOpen(p)) problemsOpen++;
+    if (isOverdue(p, asOf)) problemsOverdue++;
+  }
   const headline: DerivedData['headline'] = {
     problemsTotal: problems.length,
-    problemsOpen: problems.filter(isOpen).length,
-    problemsOverdue: problems.filter((p) => isOverdue(p, asOf)).length,
-    closureRate: closureRate(problems),
+    problemsOpen,
+    problemsOverdue,
+    closureRate: closureRate(problems.records()),
     compoundsOld: compoundOld.filter(Boolean).length,
     compoundsRenovated: statuses.filter((s, i) => compoundOld[i] && isFinished(s)).length,
     compoundsUnderWay: statuses.filter((s, i) => compoundOld[i] && s === 'under_construction').length,

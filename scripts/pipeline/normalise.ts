@@ -11,6 +11,7 @@ import { labelPoint } from '../osm/label-point';
 import { converterToWgs84, mapGeometry, positionsOf } from './crs/convert';
 import { resolveCrs } from './crs/definitions';
 import { CrsGuard, layerConverter, layerCrs } from './crs/layer-crs';
+import { CRS_CHECK } from './crs/sanity-check';
 import type { Areal, Located, RejectLedger, ValidInputs } from './validate';
 
 /** Converts one position from a declared CRS to WGS-84 (crs/convert.ts; WGS-84 passes through). */
@@ -59,21 +60,19 @@ export function normaliseInputs(valid: ValidInputs, ledger: RejectLedger): Valid
     });
   };
 
-  if (valid.problems.length > 0) guard.check('problems', valid.problems[0]!.file, valid.problems.map((p) => [p.value.lon, p.value.lat]));
+  // The problems are columns (problems/problem-table.ts): converted and filtered in place.
+  const problems = valid.problems;
+  if (problems.length > 0) guard.check('problems', problems.file, sampledPositions(problems.lon, problems.lat, problems.length));
   const convertProblem = layerConverter(valid.config, 'problems');
-  // A loop, not flatMap, and no copy of a record whose position did not change (a WGS-84 ledger):
-  // at 1M rows each copy is a million objects more held until the build ends.
-  const problems: typeof valid.problems = [];
-  for (const item of valid.problems) {
-    const [lon, lat] = convertProblem([item.value.lon, item.value.lat]) as [number, number];
-    if (!inside(lon, lat)) {
-      ledger.reject('problems', rejectFor(item, 'lon,lat', `${item.value.lon},${item.value.lat}`, outside('problems', lon, lat)));
-    } else if (lon === item.value.lon && lat === item.value.lat) {
-      problems.push(item);
-    } else {
-      problems.push({ ...item, value: { ...item.value, lon, lat } });
+  problems.retain((i) => {
+    const [lon, lat] = convertProblem([problems.lon[i]!, problems.lat[i]!]) as [number, number];
+    if (inside(lon, lat)) {
+      problems.setPosition(i, lon, lat);
+      return true;
     }
-  }
+    ledger.reject('problems', { file: problems.file, row: problems.row[i]!, id: problems.id[i]!, field: 'lon,lat', value: `${problems.lon[i]},${problems.lat[i]}`, reason: outside('problems', lon, lat) });
+    return false;
+  });
 
   return {
     ...valid,
@@ -88,6 +87,17 @@ export function normaliseInputs(valid: ValidInputs, ledger: RejectLedger): Valid
     demonstrationSites: located('demonstrationSites', valid.demonstrationSites),
     problems,
   };
+}
+
+/** The positions the CRS check samples (as samplePositions on all of them), without making all of them. */
+function sampledPositions(lon: Float64Array, lat: Float64Array, n: number): Position[] {
+  const max = CRS_CHECK.maxSamples;
+  if (n <= max) return Array.from({ length: n }, (_, i) => [lon[i]!, lat[i]!]);
+  const step = n / max;
+  return Array.from({ length: max }, (_, k) => {
+    const i = Math.floor(k * step);
+    return [lon[i]!, lat[i]!];
+  });
 }
 
 /**

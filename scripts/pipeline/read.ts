@@ -12,8 +12,8 @@ import type { OsmData } from '../osm/read-osm-xml';
 import { readDatasetConfig } from './config/dataset-config';
 import { readCsvFile } from './formats/csv';
 import { readBasemapOsm } from './formats/osm';
-import { resolveNamedCodes } from './formats/office-cells';
-import { LayerReader } from './formats/read-layer';
+import { codeLookup, resolveNamedCodes, resolveNamedCodesInTable } from './formats/office-cells';
+import { LayerReader, type TableBatches } from './formats/read-layer';
 import { InputFileError } from './errors';
 import { applyLedgerMapping } from './ledger/ledger-mapping';
 import { ledgerInputs } from './ledger/ledger-inputs';
@@ -57,7 +57,11 @@ export interface RawInputs {
   renovationItems: RawTable;
   roadWorks: RawFeatures;
   lamps: RawFeatures;
-  problems: RawTable;
+  /**
+   * The problems ledger in batches of rows (the file's text is never whole: formats/csv-batches.ts),
+   * column mapping, ledger mapping and names → codes applied; validate reads it into a ProblemTable.
+   */
+  problems: TableBatches;
   categories: RawTable;
   departments: RawTable;
   /** Renovation layers an office may leave out (OPTIONAL_DATASET_FILE_KEYS): null when not named. */
@@ -71,7 +75,7 @@ export interface RawInputs {
 }
 
 const TABLE_KEYS = ['areas', 'projects', 'renovationItems', 'problems', 'categories', 'departments'] as const;
-type TableKey = (typeof TABLE_KEYS)[number];
+type TableKey = Exclude<(typeof TABLE_KEYS)[number], 'problems'>;
 const FEATURE_KEYS = ['boundary', 'communities', 'gridsL4', 'gridsL5', 'compounds', 'roadWorks', 'lamps'] as const;
 
 export async function readInputs(configPath: string): Promise<RawInputs> {
@@ -83,18 +87,30 @@ export async function readInputs(configPath: string): Promise<RawInputs> {
   // One layer at a time, in key order, so the first bad file is always the one reported.
   const layers = new LayerReader(config, base, displayPath);
   const tables = {} as Record<TableKey, RawTable>;
-  for (const key of TABLE_KEYS) tables[key] = await layers.table(key);
+  let problemFile: TableBatches | null = null;
+  for (const key of TABLE_KEYS) {
+    if (key === 'problems') problemFile = await layers.tableBatches(key);
+    else tables[key] = await layers.table(key);
+  }
   // A ledger laid out another way (another city's 311 export): derived fields, time zone (pipeline/ledger/).
   const ledgerMapping = ledgerInputs(configPath, config).mapping;
-  if (ledgerMapping) tables.problems = applyLedgerMapping(tables.problems, ledgerMapping);
+  const lookups = { categories: codeLookup(tables.categories), departments: codeLookup(tables.departments) };
+  const problemBatches = problemFile!;
+  const problems: TableBatches = {
+    file: problemBatches.file,
+    *batches() {
+      for (const batch of problemBatches.batches()) yield resolveNamedCodesInTable(ledgerMapping ? applyLedgerMapping(batch, ledgerMapping) : batch, lookups);
+    },
+  };
   const features = {} as Record<(typeof FEATURE_KEYS)[number], RawFeatures>;
   for (const key of FEATURE_KEYS) features[key] = await layers.features(key);
   const publicSpaceWorks = await layers.optionalFeatures('publicSpaceWorks');
   const demonstrationSites = await layers.optionalFeatures('demonstrationSites');
   const roads = await layers.optionalFeatures('roads');
   const lightingSchedules = await layers.optionalTable('lightingSchedules');
-  const inputs: RawInputs = { configPath, config, osmPath, osm: readBasemapOsm(osmPath, displayPath(osmPath)), ...tables, ...features, publicSpaceWorks, demonstrationSites, roads, lightingSchedules, imported: layers.imported };
-  // 问题类型 "暴露垃圾" → 01001: codes given by name in the office's own tables (formats/office-cells.ts).
+  const inputs: RawInputs = { configPath, config, osmPath, osm: readBasemapOsm(osmPath, displayPath(osmPath)), ...tables, problems, ...features, publicSpaceWorks, demonstrationSites, roads, lightingSchedules, imported: layers.imported };
+  // 问题类型 "暴露垃圾" → 01001: codes given by name in the office's own tables (formats/office-cells.ts);
+  // the problems batch by batch, above.
   return resolveNamedCodes(inputs);
 }
 

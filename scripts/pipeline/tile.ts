@@ -19,7 +19,8 @@ import {
 } from '../../src/contract';
 import { isOverdue } from '../../src/analysis/ledger-status';
 import { basemapLayers } from '../osm/basemap-features';
-import { packTile, packTileAsync, type PackedTile } from '../tiling/pmtiles-writer';
+import { packTile, packTileAsync, type StoredTile } from '../tiling/pmtiles-writer';
+import { TileSpill } from '../tiling/tile-spill';
 import { describePointLayers, pointTiles, PointTable, type PointLayerInput } from '../tiling/point-tiles';
 import { describeVectorLayers, encodeVectorTiles, type EncodedTile, type TileLayerInput, type VectorLayerDescription } from '../tiling/vector-tiles';
 import { gridMetric, type CellFigures, type DerivedData } from './derive';
@@ -46,8 +47,10 @@ export const BASEMAP_MARGIN_DEG = 0.01;
 
 export interface ArchiveTiles {
   name: ArchiveName;
-  /** Gzipped as they are cut (packTile), so an archive's uncompressed MVT is never held whole. */
-  tiles: PackedTile[];
+  /** Gzipped as they are cut (packTile), so an archive's uncompressed MVT is never held whole; the problems' on disk. */
+  tiles: StoredTile[];
+  /** Frees what holds the tiles (the problems archive's spill file) once the archive is written. */
+  release?: () => void;
   vectorLayers: VectorLayerDescription[];
   featureCounts: Record<string, number>;
   minzoom: number;
@@ -108,23 +111,31 @@ export const PENDING_GZIP_BYTES = 64 * 2 ** 20;
 export async function tilePointArchive(name: ArchiveName, layers: PointLayerInput[], center: [number, number]): Promise<ArchiveTiles> {
   const zooms = ARCHIVE_ZOOMS[name];
   checkContractLayers(name, layers);
-  const tiles: PackedTile[] = [];
+  const tiles: StoredTile[] = [];
+  // Each packed tile goes to disk until the write stage (tiling/tile-spill.ts).
+  const spill = new TileSpill(name);
   const pending = new Set<Promise<void>>();
   let pendingBytes = 0;
-  for (const tile of pointTiles(layers, zooms)) {
-    while (pendingBytes > PENDING_GZIP_BYTES && pending.size > 0) await Promise.race(pending);
-    const bytes = tile.data.byteLength;
-    pendingBytes += bytes;
-    const done: Promise<void> = packTileAsync(tile).then((packed) => {
-      tiles.push(packed);
-      pendingBytes -= bytes;
-      pending.delete(done);
-    });
-    pending.add(done);
+  try {
+    for (const tile of pointTiles(layers, zooms)) {
+      while (pendingBytes > PENDING_GZIP_BYTES && pending.size > 0) await Promise.race(pending);
+      const bytes = tile.data.byteLength;
+      pendingBytes += bytes;
+      const done: Promise<void> = packTileAsync(tile).then((packed) => {
+        tiles.push(spill.store(packed));
+        pendingBytes -= bytes;
+        pending.delete(done);
+      });
+      pending.add(done);
+    }
+    await Promise.all(pending);
+  } catch (error) {
+    spill.close();
+    throw error;
   }
-  await Promise.all(pending);
   return {
     name,
+    release: () => spill.close(),
     tiles: tiles.length > 0 ? tiles : emptyArchiveTiles(zooms.minzoom, center).map(packTile),
     vectorLayers: describePointLayers(layers, zooms),
     featureCounts: Object.fromEntries(layers.map((l) => [l.name, l.table.count])),
@@ -221,29 +232,31 @@ const PROBLEM_KEYS = ['id', 'cat', 'major', 'status', 'nature', 'dept', 'reporte
  * (feature id = row index + 1), so nothing is built per problem beyond its interned values.
  */
 export function problemLayers(input: ValidInputs, derived: DerivedData): PointLayerInput[] {
-  const severityByCode = new Map(input.categories.map((c) => [c.code, c.severity]));
   const problems = input.problems;
-  const value = (i: number) => problems[i]!.value;
+  // Per interned category (the table's code list), not per problem: severity and major class.
+  const severityByCode = new Map(input.categories.map((c) => [c.code, c.severity]));
+  const severity = problems.categories.values.map((code) => severityByCode.get(code) ?? 1);
+  const major = problems.categories.values.map((code) => code.slice(0, 2));
   // Every tile property has an accessor here, typed by the contract: a renamed field fails tsc.
   const properties: { [K in keyof ProblemTileProps]: (i: number) => ProblemTileProps[K] } = {
-    id: (i) => value(i).id,
-    cat: (i) => value(i).category_code,
-    major: (i) => value(i).category_code.slice(0, 2),
-    status: (i) => value(i).status,
-    nature: (i) => value(i).nature,
-    dept: (i) => value(i).department_code,
-    reported: (i) => seconds(value(i).reported_at),
-    deadline: (i) => seconds(value(i).deadline),
-    overdue: (i) => (isOverdue(value(i), derived.asOf) ? 1 : 0),
+    id: (i) => problems.id[i]!,
+    cat: (i) => problems.categoryCode(i),
+    major: (i) => major[problems.category[i]!]!,
+    status: (i) => problems.statusOf(i),
+    nature: (i) => problems.natures.values[problems.nature[i]!]!,
+    dept: (i) => problems.departments.values[problems.department[i]!]!,
+    reported: (i) => seconds(problems.reported[i]!),
+    deadline: (i) => seconds(problems.deadline[i]!),
+    overdue: (i) => (isOverdue(problems.record(i), derived.asOf) ? 1 : 0),
     // Severity comes from the category table; validate guaranteed every code exists.
-    severity: (i) => severityByCode.get(value(i).category_code) ?? 1,
+    severity: (i) => severity[problems.category[i]!]!,
     grid: (i) => derived.problemGrid[i]!,
     desc: (i) => {
-      const text = value(i).description;
+      const text = problems.description[i]!;
       return text.length > TILE_DESCRIPTION_CHARS ? `${text.slice(0, TILE_DESCRIPTION_CHARS)}…` : text;
     },
   };
-  const table = new PointTable({ count: problems.length, lon: (i) => value(i).lon, lat: (i) => value(i).lat, id: (i) => i + 1, properties });
+  const table = new PointTable({ count: problems.length, lon: (i) => problems.lon[i]!, lat: (i) => problems.lat[i]!, id: (i) => i + 1, properties });
   return [
     { name: 'problems_heat', table, keys: PROBLEM_HEAT_KEYS },
     { name: 'problems', table, keys: PROBLEM_KEYS, minzoom: PROBLEM_DETAIL_MINZOOM },

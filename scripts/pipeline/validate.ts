@@ -43,6 +43,8 @@ import { projectStatusProblem, validateRenovationLayers, workDatesProblem } from
 import { geometryProblem, type GeometryKind } from './geometry-checks';
 import { completeProblem, emptyCompletion, type Completion } from './ledger/complete-problem';
 import { ledgerInputs } from './ledger/ledger-inputs';
+import type { TableBatches } from './formats/read-layer';
+import { ProblemTable } from './problems/problem-table';
 import type { RawFeatures, RawInputs, RawTable } from './read';
 
 /** A kept record with its geometry and where it came from (for later rejects and popups). */
@@ -75,7 +77,8 @@ export interface ValidInputs {
   publicSpaceWorks: Located<PublicSpaceWorkRecord, Areal>[];
   demonstrationSites: Located<DemonstrationSiteRecord, Point>[];
   lamps: Located<StreetLamp, Point>[];
-  problems: Located<ProblemRecord, null>[];
+  /** The kept problems as columns (problems/problem-table.ts); normalise changes it in place. */
+  problems: ProblemTable;
   /** Deadlines and departments the ledger filled in from the category table (pipeline/ledger/complete-problem.ts). */
   ledgerCompletion: Completion;
 }
@@ -87,6 +90,13 @@ export class RejectLedger {
 
   read(layer: string, file: string, n: number): void {
     this.counts[layer] = { file, read: n, kept: n, rejected: 0 };
+  }
+
+  /** More rows of a layer read in batches (after `read` with 0). */
+  addRead(layer: string, n: number): void {
+    const count = this.counts[layer]!;
+    count.read += n;
+    count.kept += n;
   }
 
   reject(layer: string, reject: Reject): void {
@@ -185,7 +195,7 @@ export function validateInputs(raw: RawInputs, ledger: RejectLedger): ValidInput
   const categoryByCode = new Map(categories.map((c) => [c.code, c]));
   const calendar = ledgerInputs(raw.configPath, config).calendar;
   const ledgerCompletion = emptyCompletion();
-  const problems = validateTable(raw.problems, 'problems', problemSchema, ledger, (p) => p.id, (p) => {
+  const problems = validateProblems(raw.problems, ledger, problemSchema, (p) => {
     const category = categoryCodes.has(p.category_code) ? categoryByCode.get(p.category_code) : undefined;
     if (!category) return unknownCode('category_code', p.category_code, 'categories');
     if (p.department_code !== '' && !departmentCodes.has(p.department_code)) return unknownCode('department_code', p.department_code, 'departments');
@@ -194,7 +204,7 @@ export function validateInputs(raw: RawInputs, ledger: RejectLedger): ValidInput
     return issue;
   });
 
-  const asOf = declaredAsOf ?? latestLedgerTime(problems.map((p) => p.value));
+  const asOf = declaredAsOf ?? latestLedgerTime(problems);
   return {
     config,
     osm: raw.osm,
@@ -232,35 +242,83 @@ function validateTable<T>(
   idOf: (value: T) => string,
   check?: CrossCheck<T>,
 ): Located<T, null>[] {
-  const missing = Object.keys(schema).filter((f) => !table.header.includes(f));
-  if (missing.length > 0) {
-    throw new InputFileError(table.file, `missing column(s) ${missing.join(', ')}; the header has ${table.header.join(', ')}`, { line: 1 });
-  }
-  const index = new Map(table.header.map((h, i) => [h, i]));
-  ledger.read(layer, table.file, table.rows.length);
   const kept: Located<T, null>[] = [];
-  const seen = new Map<string, number>();
-  const shortStrings = new Map<string, string>();
-  table.rows.forEach((cells, i) => {
-    const row = i + 1;
-    const idCell = cells[index.get('id') ?? index.get('code') ?? 0] ?? '';
-    const reject = (field: string, value: string, reason: string): void =>
-      ledger.reject(layer, { file: table.file, row, id: idCell, field, value, reason: `line ${table.lines[i]}: ${reason}` });
-    if (cells.length !== table.header.length) {
-      reject('(row)', cells.join(','), `has ${cells.length} fields; expected ${table.header.length} as in the header`);
-      return;
-    }
-    const result = applySchema(schema, (field) => cells[index.get(field)!]);
-    if (!result.ok) return reject(result.failure.field, result.failure.value, result.failure.reason);
-    const cross = check?.(result.value);
-    if (cross) return reject(cross.field, cross.value, cross.reason);
-    const id = idOf(result.value);
-    const first = seen.get(id);
-    if (first !== undefined) return reject('id', id, `duplicate id; first seen at row ${first}`);
-    seen.set(id, row);
-    kept.push({ value: ownStrings(result.value, shortStrings), geometry: null, file: table.file, row });
-  });
+  new RowJudge(table.file, layer, schema, ledger, idOf, check).judge(table, (value, row) => kept.push({ value, geometry: null, file: table.file, row }));
   return kept;
+}
+
+/**
+ * Judges a table's rows against a schema, a cross-check and the ids seen so far: a whole table
+ * (validateTable), or a streamed file batch by batch (the problems ledger), with the same rejects.
+ */
+class RowJudge<T> {
+  private readonly seen = new Map<string, number>();
+  private readonly shortStrings = new Map<string, string>();
+  /** Data rows judged so far: a batch's rows continue the count. */
+  private rows = 0;
+
+  constructor(
+    file: string,
+    private readonly layer: string,
+    private readonly schema: Schema<T>,
+    private readonly ledger: RejectLedger,
+    private readonly idOf: (value: T) => string,
+    private readonly check?: CrossCheck<T>,
+  ) {
+    ledger.read(layer, file, 0);
+  }
+
+  /** Each kept row's value (its strings its own, not slices of the file's text), with its 1-based row and cells. */
+  judge(table: RawTable, keep: (value: T, row: number, cells: string[]) => void): void {
+    const { layer, schema, ledger } = this;
+    const missing = Object.keys(schema).filter((f) => !table.header.includes(f));
+    if (missing.length > 0) {
+      throw new InputFileError(table.file, `missing column(s) ${missing.join(', ')}; the header has ${table.header.join(', ')}`, { line: 1 });
+    }
+    const index = new Map(table.header.map((h, i) => [h, i]));
+    const idColumn = index.get('id') ?? index.get('code') ?? 0;
+    ledger.addRead(layer, table.rows.length);
+    table.rows.forEach((cells, i) => {
+      const row = ++this.rows;
+      const reject = (field: string, value: string, reason: string): void =>
+        ledger.reject(layer, { file: table.file, row, id: cells[idColumn] ?? '', field, value, reason: `line ${table.lines[i]}: ${reason}` });
+      if (cells.length !== table.header.length) {
+        reject('(row)', cells.join(','), `has ${cells.length} fields; expected ${table.header.length} as in the header`);
+        return;
+      }
+      const result = applySchema(schema, (field) => cells[index.get(field)!]);
+      if (!result.ok) return reject(result.failure.field, result.failure.value, result.failure.reason);
+      const cross = this.check?.(result.value);
+      if (cross) return reject(cross.field, cross.value, cross.reason);
+      // Own strings before the id is remembered: a slice as a key would keep the file's text.
+      const value = ownStrings(result.value, this.shortStrings);
+      const id = this.idOf(value);
+      const first = this.seen.get(id);
+      if (first !== undefined) return reject('id', id, `duplicate id; first seen at row ${first}`);
+      this.seen.set(id, row);
+      keep(value, row, cells);
+    });
+  }
+}
+
+/**
+ * The problems ledger, batch by batch into columns (problems/problem-table.ts): at 1M rows neither
+ * the file's text nor a record per row is ever held whole. A row the file gives a grid code
+ * (网格编码 → grid_code, not a contract field) keeps it for topology's declared-grid check.
+ */
+function validateProblems(source: TableBatches, ledger: RejectLedger, schema: Schema<ProblemRecord>, check: CrossCheck<ProblemRecord>): ProblemTable {
+  const table = new ProblemTable(source.file);
+  const judge = new RowJudge(source.file, 'problems', schema, ledger, (p) => p.id, check);
+  for (const batch of source.batches()) {
+    const gridColumn = batch.header.indexOf('grid_code');
+    judge.judge(batch, (value, row, cells) => {
+      table.push(value, row);
+      const declared = gridColumn === -1 ? '' : (cells[gridColumn] ?? '').trim();
+      if (declared !== '') table.declaredGrid.set(row, ownString(declared));
+    });
+  }
+  table.trim();
+  return table;
 }
 
 /** A string that is not a slice of a larger one (see ownStrings). */
@@ -371,13 +429,11 @@ function lifecycleProblem<T extends object>(
   return null;
 }
 
-function latestLedgerTime(problems: ProblemRecord[]): number {
+function latestLedgerTime(problems: ProblemTable): number {
   let latest = 0;
-  for (const p of problems) {
-    for (const field of LIFECYCLE_PROBLEM) {
-      const t = p[field];
-      if (t !== null && t > latest) latest = t;
-    }
+  for (const column of [problems.reported, problems.registered, problems.dispatched, problems.disposed, problems.verified, problems.closed]) {
+    // NaN (an empty time) is never greater.
+    for (let i = 0; i < problems.length; i++) if (column[i]! > latest) latest = column[i]!;
   }
   return latest;
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { ARCHIVES, MANIFEST_FILE, type ArchiveSummary, type Manifest } from '../../src/contract';
 import { writeFileAtomic } from '../tiling/atomic-write';
-import { writePackedPmtiles } from '../tiling/pmtiles-writer';
+import { pmtilesParts } from '../tiling/pmtiles-writer';
 import type { Reject } from './errors';
 import type { ArchiveTiles } from './tile';
 
@@ -24,7 +24,7 @@ export async function writeArchive(
   attribution: string[],
 ): Promise<ArchiveSummary> {
   const file = ARCHIVES[archive.name].file;
-  const bytes = writePackedPmtiles(archive.tiles, {
+  const layout = pmtilesParts(archive.tiles, {
     minzoom: archive.minzoom,
     maxzoom: archive.maxzoom,
     bounds,
@@ -32,12 +32,24 @@ export async function writeArchive(
     // No build time here: the same inputs must give byte-identical archives.
     metadata: { name: archive.name, format: 'pbf', attribution: attribution.join(' · '), vector_layers: archive.vectorLayers },
   });
-  await writeFileAtomic(join(outDir, file), bytes);
+  // Streamed part by part (a spilled tile is read from disk as it is written) and hashed on the way.
+  const sha256 = createHash('sha256');
+  function* hashed(): Generator<Uint8Array> {
+    for (const part of layout.parts()) {
+      sha256.update(part);
+      yield part;
+    }
+  }
+  try {
+    await writeFileAtomic(join(outDir, file), hashed());
+  } finally {
+    archive.release?.();
+  }
   return {
     name: archive.name,
     file,
-    bytes: bytes.byteLength,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: layout.byteLength,
+    sha256: sha256.digest('hex'),
     tiles: archive.tiles.length,
     minzoom: archive.minzoom,
     maxzoom: archive.maxzoom,

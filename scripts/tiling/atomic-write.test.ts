@@ -20,6 +20,14 @@ describe('writeFileAtomic', () => {
     expect(await readdir(join(dir, 'public', 'tiles'))).toEqual(['problems.pmtiles']);
   });
 
+  it('writes parts in order as one file (an archive streamed from its tiles)', async () => {
+    const path = join(dir, 'problems.pmtiles');
+    const parts = [new Uint8Array([1, 2]), new Uint8Array(0), Buffer.alloc(300_000, 7), new Uint8Array([9])];
+    await writeFileAtomic(path, parts);
+    expect((await readFile(path)).equals(Buffer.concat(parts))).toBe(true);
+    expect(await readdir(dir)).toEqual(['problems.pmtiles']);
+  });
+
   it('replaces an existing file whole, even with a shorter one', async () => {
     const path = join(dir, 'manifest.json');
     await writeFile(path, 'x'.repeat(10_000));

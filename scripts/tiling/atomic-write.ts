@@ -13,7 +13,7 @@ import { basename, dirname, join, resolve } from 'node:path';
  * `path`. Creates the directory if needed. On failure the temporary file is removed and `path`
  * is left as it was.
  */
-export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
+export async function writeFileAtomic(path: string, data: Uint8Array | string | Iterable<Uint8Array>): Promise<void> {
   const target = resolve(path);
   const directory = dirname(target);
   await mkdir(directory, { recursive: true });
@@ -24,7 +24,9 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
   let handle: FileHandle | undefined;
   try {
     handle = await open(temporary, 'wx');
-    await handle.writeFile(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+    // Parts in order (an archive's header, directories and tiles), never joined into one buffer.
+    else for (const part of data) await writeAll(handle, part);
     // Flush before the rename: otherwise a crash can leave the new name on an empty file.
     await handle.sync();
     await handle.close();
@@ -36,6 +38,14 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
     throw new Error(`writeFileAtomic: could not write ${target}: ${(error as Error).message}`, { cause: error });
   }
   await syncDirectory(directory);
+}
+
+/** A write may take fewer bytes than asked (POSIX allows it): write until the part is all down. */
+async function writeAll(handle: FileHandle, part: Uint8Array): Promise<void> {
+  for (let at = 0; at < part.byteLength; ) {
+    const { bytesWritten } = await handle.write(part, at, part.byteLength - at);
+    at += bytesWritten;
+  }
 }
 
 /**

@@ -2,7 +2,8 @@ import { gunzipSync } from 'node:zlib';
 import { Compression, PMTiles, TileType, tileIdToZxy, zxyToTileId, type Entry } from 'pmtiles';
 import { describe, expect, it } from 'vitest';
 import { memorySource } from './archive-sources';
-import { packTile, packTileAsync, PMTILES_LIMITS, writePackedPmtiles, writePmtiles, type ArchiveTile, type PmtilesOptions } from './pmtiles-writer';
+import { TileSpill } from './tile-spill';
+import { pmtilesParts, packTile, packTileAsync, PMTILES_LIMITS, writePackedPmtiles, writePmtiles, type ArchiveTile, type PmtilesOptions } from './pmtiles-writer';
 
 const OPTIONS: PmtilesOptions = {
   minzoom: 10,
@@ -201,6 +202,38 @@ describe('writePackedPmtiles', () => {
     const repeated = [...tiles, { z: 16, x: 1, y: 1, data: tiles[0]!.data }, { z: 16, x: 1, y: 2, data: tiles[0]!.data }];
     const packed = writePackedPmtiles(repeated.map(packTile), OPTIONS);
     expect(Buffer.from(packed).equals(Buffer.from(writePmtiles(repeated, OPTIONS)))).toBe(true);
+  });
+
+  it('gives the same bytes as parts (header, directories, metadata, each tile) as whole', () => {
+    const tiles = sampleTiles().map(packTile);
+    const layout = pmtilesParts(tiles, OPTIONS);
+    const parts = [...layout.parts()];
+    expect(parts.length).toBe(4 + tiles.length);
+    expect(Buffer.concat(parts).equals(Buffer.from(writePackedPmtiles(tiles, OPTIONS)))).toBe(true);
+    expect(layout.byteLength).toBe(Buffer.concat(parts).byteLength);
+  });
+
+  it('writes tiles spilled to disk byte for byte as the same tiles in memory, reading each once', () => {
+    const packed = sampleTiles().map(packTile);
+    const spill = new TileSpill('test');
+    try {
+      let reads = 0;
+      const spilled = packed.map((t) => {
+        const s = spill.store(t);
+        return { ...s, read: () => (reads++, s.read()) };
+      });
+      expect(spill.bytes).toBe(packed.reduce((n, t) => n + t.gzipped.byteLength, 0));
+      const layout = pmtilesParts(spilled, OPTIONS);
+      expect(reads).toBe(0);
+      expect(Buffer.concat([...layout.parts()]).equals(Buffer.from(writePackedPmtiles(packed, OPTIONS)))).toBe(true);
+      expect(reads).toBe(packed.length);
+      // A spilled tile whose bytes are not what was laid out is an error, not a corrupt archive.
+      const short = { ...spilled[0]!, read: () => new Uint8Array(1) };
+      expect(() => [...pmtilesParts([short, ...spilled.slice(1)], OPTIONS).parts()]).toThrow(/has 1 bytes; \d+ were laid out/);
+    } finally {
+      spill.close();
+    }
+    expect(() => spill.store(packed[0]!)).toThrow(/used after close/);
   });
 
   it('reads back every packed tile through pmtiles', async () => {

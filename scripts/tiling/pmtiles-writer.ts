@@ -78,6 +78,31 @@ export interface PackedTile {
   contentHash: string;
 }
 
+/**
+ * A packed tile whose gzipped bytes wait on disk until the archive is written (tiling/tile-spill.ts):
+ * at 1M problems the archive's tiles are 200 MB, which need not sit in memory through the stages.
+ */
+export interface SpilledTile {
+  z: number;
+  x: number;
+  y: number;
+  /** Length of the gzipped bytes. */
+  byteLength: number;
+  /** The gzipped bytes, read back. */
+  read: () => Uint8Array;
+  contentHash: string;
+}
+
+/** A tile as the tile stage hands it to the writer: in memory or on disk. */
+export type StoredTile = PackedTile | SpilledTile;
+
+/** An archive as its parts in file order: header, directories, metadata, then each tile's bytes. */
+export interface ArchiveParts {
+  byteLength: number;
+  /** Tile bytes are read (a spilled tile's from disk) as the parts are taken. */
+  parts(): Generator<Uint8Array>;
+}
+
 /** Gzips one tile (at PMTILES_LIMITS.tileGzipLevel) and hashes its uncompressed bytes. */
 export function packTile(tile: ArchiveTile): PackedTile {
   if (!(tile.data instanceof Uint8Array)) throw new Error(`packTile: ${tile.z}/${tile.x}/${tile.y}: data must be a Uint8Array`);
@@ -110,18 +135,45 @@ export function writePmtiles(tiles: readonly ArchiveTile[], options: PmtilesOpti
     if (!(tile.data instanceof Uint8Array)) throw new Error(`writePmtiles: ${where}: data must be a Uint8Array`);
   });
   // A repeat is compressed only once: assemble asks for the bytes of the first of each content.
-  return assemble(
+  return concat([...assemble(
     ordered.map(({ tileId, tile }) => ({ tileId, hash: contentHash(tile.data), gzipped: () => gzip(tile.data, PMTILES_LIMITS.tileGzipLevel) })),
+    options,
+  ).parts()]);
+}
+
+/** writePmtiles for tiles packed by packTile: the same archive, byte for byte, as from the raw tiles. */
+export function writePackedPmtiles(tiles: readonly StoredTile[], options: PmtilesOptions): Uint8Array {
+  return concat([...pmtilesParts(tiles, options).parts()]);
+}
+
+/**
+ * writePackedPmtiles as the archive's parts, for a writer that streams them to disk: at 1M
+ * problems the archive is 200 MB, and one buffer of it beside its tiles would be 200 MB more.
+ */
+export function pmtilesParts(tiles: readonly StoredTile[], options: PmtilesOptions): ArchiveParts {
+  const ordered = orderTiles(tiles, options, (tile, where) => {
+    if ('gzipped' in tile) {
+      if (!(tile.gzipped instanceof Uint8Array)) throw new Error(`writePmtiles: ${where}: gzipped must be a Uint8Array`);
+    } else if (typeof tile.read !== 'function' || !Number.isInteger(tile.byteLength) || tile.byteLength < 0) {
+      throw new Error(`writePmtiles: ${where}: a spilled tile needs read() and a byteLength`);
+    }
+  });
+  return assemble(
+    ordered.map(({ tileId, tile }) =>
+      'gzipped' in tile ? { tileId, hash: tile.contentHash, byteLength: tile.gzipped.byteLength, gzipped: () => tile.gzipped } : { tileId, hash: tile.contentHash, byteLength: tile.byteLength, gzipped: tile.read },
+    ),
     options,
   );
 }
 
-/** writePmtiles for tiles packed by packTile: the same archive, byte for byte, as from the raw tiles. */
-export function writePackedPmtiles(tiles: readonly PackedTile[], options: PmtilesOptions): Uint8Array {
-  const ordered = orderTiles(tiles, options, (tile, where) => {
-    if (!(tile.gzipped instanceof Uint8Array)) throw new Error(`writePmtiles: ${where}: gzipped must be a Uint8Array`);
-  });
-  return assemble(ordered.map(({ tileId, tile }) => ({ tileId, hash: tile.contentHash, gzipped: () => tile.gzipped })), options);
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
 }
 
 /** sha256 of the uncompressed bytes: a collision is not a practical concern. */
@@ -129,20 +181,33 @@ function contentHash(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('base64');
 }
 
-function assemble(ordered: readonly { tileId: number; hash: string; gzipped: () => Uint8Array }[], options: PmtilesOptions): Uint8Array {
+/**
+ * The archive's parts in file order: header, root directory, metadata, leaf directories, tile data.
+ * A tile's bytes are asked for once, when its parts are taken, unless its length is not known
+ * before (writePmtiles gzips as it lays out).
+ */
+function assemble(ordered: readonly { tileId: number; hash: string; byteLength?: number; gzipped: () => Uint8Array }[], options: PmtilesOptions): ArchiveParts {
   // Tile data in tile-id order; a repeat of earlier bytes points back at their offset.
-  const blobs: Uint8Array[] = [];
+  const blobs: (() => Uint8Array)[] = [];
+  const lengths: number[] = [];
   const offsetByHash = new Map<string, { offset: number; length: number }>();
   const entries: Entry[] = [];
   let dataLength = 0;
-  for (const { tileId, hash, gzipped } of ordered) {
+  for (const { tileId, hash, byteLength, gzipped } of ordered) {
     let blob = offsetByHash.get(hash);
     if (!blob) {
-      const compressed = gzipped();
-      blob = { offset: dataLength, length: compressed.byteLength };
+      let length = byteLength;
+      if (length === undefined) {
+        const compressed = gzipped();
+        length = compressed.byteLength;
+        blobs.push(() => compressed);
+      } else {
+        blobs.push(gzipped);
+      }
+      lengths.push(length);
+      blob = { offset: dataLength, length };
       offsetByHash.set(hash, blob);
-      blobs.push(compressed);
-      dataLength += compressed.byteLength;
+      dataLength += length;
     }
     const last = entries[entries.length - 1];
     if (last && last.offset === blob.offset && last.tileId + last.runLength === tileId) {
@@ -174,17 +239,17 @@ function assemble(ordered: readonly { tileId: number; hash: string; gzipped: () 
     options,
   });
 
-  const archive = new Uint8Array(dataOffset + dataLength);
-  archive.set(header, 0);
-  archive.set(root, rootOffset);
-  archive.set(metadata, metadataOffset);
-  archive.set(leaves, leavesOffset);
-  let at = dataOffset;
-  for (const blob of blobs) {
-    archive.set(blob, at);
-    at += blob.byteLength;
-  }
-  return archive;
+  return {
+    byteLength: dataOffset + dataLength,
+    *parts() {
+      yield* [header, root, metadata, leaves];
+      for (const [k, blob] of blobs.entries()) {
+        const bytes = blob();
+        if (bytes.byteLength !== lengths[k]) throw new Error(`writePmtiles: tile content ${k} has ${bytes.byteLength} bytes; ${lengths[k]} were laid out`);
+        yield bytes;
+      }
+    },
+  };
 }
 
 function checkOptions(options: PmtilesOptions): void {

@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Position } from 'geojson';
+import iconv from 'iconv-lite';
 import { buildData, type BuildReport } from '../../scripts/build-data';
 import { InputFileError } from '../../scripts/pipeline/errors';
 import { normaliseInputs } from '../../scripts/pipeline/normalise';
@@ -21,6 +22,11 @@ import type { Manifest } from '../../src/contract';
 import { makeFixtures, type FixtureExpectations } from '../fixtures/import/make-fixtures';
 
 const OFFICE = resolve('tests/fixtures/import/office');
+
+/** The first line of the office's problems file (saved as GBK from Excel). */
+function officeProblemsHeader(): string {
+  return iconv.decode(readFileSync(join(OFFICE, 'problems.csv')), 'gb18030').split(/\r?\n/)[0]!;
+}
 const expected = JSON.parse(readFileSync(join(OFFICE, 'expected.json'), 'utf8')) as FixtureExpectations;
 const work = mkdtempSync(join(tmpdir(), 'guatu-import-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -87,7 +93,7 @@ describe('the fixture office in every awkward form', () => {
   });
 
   it('converts GCJ-02 problems back to their WGS-84 positions within 0.5 m', () => {
-    expect(normal.problems.map((p) => p.value.id).sort()).toEqual(Object.keys(expected.problems).sort());
+    expect([...normal.problems].map((p) => p.value.id).sort()).toEqual(Object.keys(expected.problems).sort());
     for (const p of normal.problems) expect(metres([p.value.lon, p.value.lat], expected.problems[p.value.id]!), p.value.id).toBeLessThan(0.5);
   });
 
@@ -102,10 +108,10 @@ describe('the fixture office in every awkward form', () => {
   });
 
   it('reads Chinese headers, names and values: 问题类型 by name → code, 办理状态 结案 → closed, GBK attribute text', () => {
-    const p = normal.problems.find((x) => x.value.id === 'HT001')!.value;
+    const p = [...normal.problems].find((x) => x.value.id === 'HT001')!.value;
     expect(p.category_code).toMatch(/^\d{5}$/);
     expect(p.department_code).toMatch(/^BM\d{2}$/);
-    expect(normal.problems.find((x) => x.value.id === 'HT006')!.value.status).toBe('closed');
+    expect([...normal.problems].find((x) => x.value.id === 'HT006')!.value.status).toBe('closed');
     expect(normal.gridsL4[0]!.value.name).toMatch(/^海棠社区第.+网格$/);
     expect(normal.projects.length).toBe(expected.counts.projects!.kept);
     expect(normal.projects.every((p) => p.value.planned_at !== null && p.value.planned_at > Date.UTC(2015, 0, 1))).toBe(true);
@@ -158,7 +164,9 @@ describe('a fatal input error names the file and leaves the previous tiles as th
   const cases: [string, Parameters<typeof variant>[1], RegExp][] = [
     ['malformed GeoJSON', { files: { 'compounds.geojson': '{"type":"FeatureCollection","features":[{"type":' } }, /compounds\.geojson: line 1, column \d+: is not valid JSON/],
     ['malformed CSV (bytes in no Chinese encoding)', { files: { 'problems.csv': Uint8Array.from([0xb1, 0xe0, 0x0a, 0x81, 0x20, 0x0a]) } }, /problems\.csv: line 2: is neither UTF-8 nor GBK\/GB18030 text/],
-    ['malformed CSV (an unclosed quote)', { files: { 'problems.csv': '编号,经度\n"HT1,118\n' } }, /problems\.csv: line 2.*unreadable CSV/],
+    // The office's own header, so the rows are what is wrong: the ledger is read in pieces, and a
+    // header without the mapped columns fails on its first piece (line 1) before any row is parsed.
+    ['malformed CSV (an unclosed quote)', { files: { 'problems.csv': `${officeProblemsHeader()}\nHT0,118,32\n"HT1,118\n` } }, /problems\.csv: line 3.*unreadable CSV/],
     ['malformed XLSX (a text file named .xlsx)', { files: { 'lamps.xlsx': '编号,经度,纬度\n' } }, /lamps\.xlsx: is not a readable \.xlsx workbook/],
     ['XLSX without the named sheet', { config: (c) => (c.files.projects!.sheet = '不存在') }, /projects\.xlsx: has no sheet "不存在"/],
     ['malformed zipped shapefile (cut short)', { files: { 'grids_l4.zip': readFileSync(join(OFFICE, 'grids_l4.zip')).subarray(0, 900) } }, /grids_l4\.zip: .*expected a \.zip holding a shapefile/],

@@ -40,7 +40,8 @@ export function parseCsvText(text: string, file: string): RawTable {
   return { file, header: header.map((h) => h.trim()), rows, lines };
 }
 
-function countNewlines(cells: string[]): number {
+/** Line breaks inside a row's cells (a quoted cell may span lines). */
+export function countNewlines(cells: string[]): number {
   let n = 0;
   for (const cell of cells) for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) n++;
   return n;

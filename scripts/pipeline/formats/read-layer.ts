@@ -14,12 +14,20 @@ import { InputFileError } from '../errors';
 import type { RawFeatures, RawTable } from '../read';
 import { mapFeatureProperties, mapTableColumns } from './columns';
 import { readCsvFile } from './csv';
+import { openCsvBatches } from './csv-batches';
 import { crsNameOfGeoJson, readGeoJson } from './geojson';
 import { normaliseTableDates } from './office-cells';
 import { readShapefile } from './shapefile';
 import { readXlsxTable } from './xlsx';
 
 type LayerKey = DatasetFileKey | (string & {});
+
+/** A table layer's rows, batch by batch (LayerReader.tableBatches). */
+export interface TableBatches {
+  file: string;
+  /** Each call reads from the start again. */
+  batches(): Generator<RawTable>;
+}
 
 interface Loaded {
   /** The file's rows or features, columns already mapped. */
@@ -62,12 +70,45 @@ export class LayerReader {
     return this.source(key) ? this.features(key) : null;
   }
 
-  private async load(key: LayerKey): Promise<Loaded> {
+  /**
+   * A table layer in batches of rows, each with the header and the column mapping applied: a CSV
+   * is read piece by piece (csv-batches.ts: the problems ledger at 1M rows), any other format whole
+   * as one batch. The encoding is settled (or fails) here; the rows are read when iterated.
+   */
+  async tableBatches(key: LayerKey): Promise<TableBatches> {
+    const { source, file, configKey, declared } = this.open(key);
+    if (source.format !== 'csv') {
+      const table = await this.table(key);
+      return { file: table.file, *batches() { yield table; } };
+    }
+    const csv = openCsvBatches(file, source.encoding);
+    this.record(key, source, declared, { file, format: 'csv', encoding: csv.encoding, crs: null });
+    return {
+      file,
+      *batches() {
+        for (const batch of csv.batches()) yield normaliseTableDates(mapTableColumns(batch, source, configKey));
+      },
+    };
+  }
+
+  private open(key: LayerKey): { source: LayerSource; file: string; configKey: string; declared: CrsDefinition | null } {
     const source = this.source(key);
     if (!source) throw new InputFileError(this.display(this.configDir), `the config names no file for "files.${key}"`);
     const file = this.display(resolve(this.configDir, source.file));
     const configKey = `files.${key}`;
-    const declared = this.declaredCrs(source, file, configKey);
+    return { source, file, configKey, declared: this.declaredCrs(source, file, configKey) };
+  }
+
+  /** What was read, for the manifest; the layer's CRS as settled, for normalise. */
+  private record(key: LayerKey, source: LayerSource, declared: CrsDefinition | null, info: ImportedLayer): void {
+    if (info.crs === null) info.crs = (declared ?? resolveCrs(this.config.crs))?.id ?? this.config.crs;
+    // Normalise converts with the layer's CRS as settled here.
+    source.crs = info.crs as LayerSource['crs'];
+    this.imported[key] = info;
+  }
+
+  private async load(key: LayerKey): Promise<Loaded> {
+    const { source, file, configKey, declared } = this.open(key);
     let loaded: Loaded;
     switch (source.format) {
       case null:
@@ -100,10 +141,7 @@ export class LayerReader {
         break;
       }
     }
-    if (loaded.info.crs === null) loaded.info.crs = (declared ?? resolveCrs(this.config.crs))?.id ?? this.config.crs;
-    // Normalise converts with the layer's CRS as settled here.
-    source.crs = loaded.info.crs as LayerSource['crs'];
-    this.imported[key] = loaded.info;
+    this.record(key, source, declared, loaded.info);
     return loaded;
   }
 

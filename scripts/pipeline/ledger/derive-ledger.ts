@@ -31,10 +31,12 @@ import { supervisionLevel } from '../../../src/analysis/ledger/supervision';
 import { DAY_MS, MINUTE_MS, WorkingClock } from '../../../src/analysis/ledger/working-calendar';
 import { LEDGER_FLAG } from '../../../src/contract';
 import type { DerivedData } from '../derive';
+import { nullable, type ProblemTable } from '../problems/problem-table';
 import type { ValidInputs } from '../validate';
 import type { Completion } from './complete-problem';
 import type { LedgerInputs } from './ledger-inputs';
 import { PlaceClassifier } from './place-flags';
+import { stableGzip } from './write-ledger';
 
 /** Rows per text chunk: a list of 200 recent rows touches one or two chunks of ≈ 100 KB gzipped. */
 export const TEXT_ROWS_PER_CHUNK = 5000;
@@ -42,7 +44,11 @@ export const TEXT_ROWS_PER_CHUNK = 5000;
 export interface LedgerProduct {
   header: Omit<LedgerTableHeader, 'offsets'>;
   columns: LedgerColumns;
-  text: LedgerTextChunk[];
+  /**
+   * The text chunks (LedgerTextChunk as gzipped JSON, write-ledger.ts writes them as they are),
+   * gzipped here so that no list of a million descriptions outlives this stage.
+   */
+  text: Uint8Array[];
   headline: Pick<HeadlineFigures, LedgerHeadlineField>;
   previousMonth: Partial<Omit<HeadlineFigures, 'previousMonth'>>;
   rebounds: { derived: number; declared: number; both: number };
@@ -58,16 +64,24 @@ export function deriveLedger(input: ValidInputs, derived: DerivedData, inputs: L
   const asOf = input.asOf;
   // Rows in report order (ties in ledger order): the browser then finds a date range by binary
   // search and the latest reports at the end (LedgerTableHeader.sortedByReported).
-  const order = input.problems.map((_, i) => i).sort((a, b) => input.problems[a]!.value.reported_at - input.problems[b]!.value.reported_at || a - b);
-  const problems = order.map((i) => input.problems[i]!.value);
-  const n = problems.length;
+  // The problems are columns (problems/problem-table.ts); row i of the ledger is table row order[i].
+  const table = input.problems;
+  const n = table.length;
+  const order = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => table.reported[a]! - table.reported[b]! || a - b);
+  const problem = (i: number): ProblemRecord => table.record(order[i]!);
 
   // Level-4 grid of each problem (rebounds are judged per unit grid, 网格).
-  const l4 = order.map((i) => {
-    const code = derived.problemGrid[i]!;
-    return code.length === 17 ? parentCode(code) : code;
-  });
-  const prevClose = previousClosures(problems.map((p, i) => ({ grid: l4[i]!, category: p.category_code, reported: p.reported_at, closed: p.closed_at })));
+  const l4 = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const code = derived.problemGrid[order[i]!]!;
+    l4[i] = code.length === 17 ? parentCode(code) : code;
+  }
+  const prevClose = previousClosures(
+    Array.from({ length: n }, (_, i) => {
+      const j = order[i]!;
+      return { grid: l4[i]!, category: table.categoryCode(j), reported: table.reported[j]!, closed: nullable(table.closed[j]!) };
+    }),
+  );
 
   // Lookup tables of the header.
   const households = new Map<string, number>();
@@ -90,7 +104,7 @@ export function deriveLedger(input: ValidInputs, derived: DerivedData, inputs: L
   const departments = input.departments.map((d) => ({ code: d.code, name: d.name, level: d.level }));
   const departmentIndex = new Map(departments.map((d, i) => [d.code, i]));
 
-  const [w, s, e, nth] = boundsOf(input, problems);
+  const [w, s, e, nth] = boundsOf(input, table);
   const places = new PlaceClassifier(
     input.osm,
     input.compounds.filter((c) => c.value.property_management === 'none').map((c) => ({ id: c.value.id, geometry: c.geometry })),
@@ -104,13 +118,14 @@ export function deriveLedger(input: ValidInputs, derived: DerivedData, inputs: L
   const statusIndex = new Map(PROBLEM_STATUSES.map((v, i) => [v, i]));
   const natureIndex = new Map(PROBLEM_NATURES.map((v, i) => [v, i]));
   const sourceIndex = new Map(PROBLEM_SOURCES.map((v, i) => [v, i]));
-  const text: LedgerTextChunk[] = [];
+  const text: Uint8Array[] = [];
+  let chunk: LedgerTextChunk | null = null;
   let backStreet = 0;
   let noProperty = 0;
   let firstReported: number | null = null;
   let lastReported: number | null = null;
   for (let i = 0; i < n; i++) {
-    const p = problems[i]!;
+    const p = problem(i);
     columns.x[i] = quantise(p.lon, w, e);
     columns.y[i] = quantise(p.lat, s, nth);
     columns.category[i] = categoryIndex.get(p.category_code) ?? LEDGER_NO_INDEX;
@@ -136,20 +151,25 @@ export function deriveLedger(input: ValidInputs, derived: DerivedData, inputs: L
     firstReported = firstReported === null ? p.reported_at : Math.min(firstReported, p.reported_at);
     lastReported = lastReported === null ? p.reported_at : Math.max(lastReported, p.reported_at);
 
-    const chunk = Math.floor(i / TEXT_ROWS_PER_CHUNK);
-    const t = (text[chunk] ??= { first: chunk * TEXT_ROWS_PER_CHUNK, id: [], description: [], address: [] });
-    t.id.push(p.id);
-    t.description.push(p.description);
-    t.address.push(p.address);
+    chunk ??= { first: i, id: [], description: [], address: [] };
+    chunk.id.push(p.id);
+    chunk.description.push(p.description);
+    chunk.address.push(p.address);
+    if (chunk.id.length === TEXT_ROWS_PER_CHUNK || i === n - 1) {
+      text.push(stableGzip(JSON.stringify(chunk)));
+      chunk = null;
+    }
   }
 
   // The figures, from the table's own (minute-rounded) times, so the manifest and the workspace agree.
-  const unit = (p: ProblemRecord) => categories[categoryIndex.get(p.category_code) ?? -1]?.deadline_unit ?? 'hours';
-  const facts: LedgerFacts[] = problems.map((p, i) => {
+  // Made one at a time for each pass: at 1M problems an array of them would be 250 MB.
+  const unitOf = table.categories.values.map((code) => categories[categoryIndex.get(code) ?? -1]?.deadline_unit ?? 'hours');
+  const factsOf = (i: number): LedgerFacts => {
+    const j = order[i]!;
     const base = columns.reported[i]!;
     const at = (v: number): number | null => (v === LEDGER_NULL ? null : (base + v) * MINUTE_MS);
     return {
-      status: p.status,
+      status: table.statusOf(j),
       reported: base * MINUTE_MS,
       registered: at(columns.registered[i]!),
       dispatched: at(columns.dispatched[i]!),
@@ -157,19 +177,26 @@ export function deriveLedger(input: ValidInputs, derived: DerivedData, inputs: L
       verified: at(columns.verified[i]!),
       closed: at(columns.closed[i]!),
       deadline: (base + columns.deadline[i]!) * MINUTE_MS,
-      returns: p.returns,
-      deadlineUnit: unit(p),
+      returns: table.returns[j]!,
+      deadlineUnit: unitOf[table.category[j]!]!,
       prevClose: at(columns.prevClose[i]!),
-      declaredRebound: p.nature === 'rebound',
+      declaredRebound: table.natures.values[table.nature[j]!] === 'rebound',
     };
-  });
+  };
+  function* facts(): Generator<LedgerFacts> {
+    for (let i = 0; i < n; i++) yield factsOf(i);
+  }
+  const count = (test: (f: LedgerFacts) => boolean): number => {
+    let k = 0;
+    for (const f of facts()) if (test(f)) k++;
+    return k;
+  };
   const windowMs = settings.reboundWindowDays * DAY_MS;
   const clock = new WorkingClock(calendar, (firstReported ?? asOf) - 7 * DAY_MS, asOf + 60 * DAY_MS);
   const ctx = { dataAsOf: asOf, rules: settings.supervision, reboundWindowMs: windowMs, clock };
   const figuresAt = (t: number) => {
-    const { counts, kpis } = ledgerKpis(facts, t, asOf, windowMs);
-    let red = 0;
-    for (const f of facts) if (supervisionLevel(f, t, ctx) === 'red') red++;
+    const { counts, kpis } = ledgerKpis(facts(), t, asOf, windowMs);
+    const red = count((f) => supervisionLevel(f, t, ctx) === 'red');
     return { counts, kpis, red };
   };
   const now = figuresAt(asOf);
@@ -180,7 +207,7 @@ export function deriveLedger(input: ValidInputs, derived: DerivedData, inputs: L
   let derivedRebounds = 0;
   let declared = 0;
   let both = 0;
-  for (const f of facts) {
+  for (const f of facts()) {
     const d = isDerivedRebound(f, windowMs);
     if (d) derivedRebounds++;
     if (f.declaredRebound) declared++;
@@ -227,9 +254,9 @@ export function deriveLedger(input: ValidInputs, derived: DerivedData, inputs: L
     redBlack,
     headline: { problemsRed: now.red, onTimeClosureRate: onTime(now.kpis.onTimeClosureRate) },
     previousMonth: {
-      problemsTotal: facts.filter((f) => isReportedBy(f, before)).length,
+      problemsTotal: count((f) => isReportedBy(f, before)),
       problemsOpen: then.counts.open,
-      problemsOverdue: facts.filter((f) => isOverdueAt(f, before)).length,
+      problemsOverdue: count((f) => isOverdueAt(f, before)),
       closureRate: then.kpis.closureRate ?? 0,
       problemsRed: then.red,
       onTimeClosureRate: onTime(then.kpis.onTimeClosureRate),
@@ -257,7 +284,7 @@ export function oneMonthBefore(ms: number, utcOffsetMinutes: number): number {
 }
 
 /** Quantisation box: the sub-district's bounds, widened to every problem (all are inside after normalise). */
-function boundsOf(input: ValidInputs, problems: ProblemRecord[]): [number, number, number, number] {
+function boundsOf(input: ValidInputs, problems: ProblemTable): [number, number, number, number] {
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
   const rings = input.boundary.geometry.type === 'Polygon' ? [input.boundary.geometry.coordinates] : input.boundary.geometry.coordinates;
   for (const polygon of rings) {
@@ -268,11 +295,11 @@ function boundsOf(input: ValidInputs, problems: ProblemRecord[]): [number, numbe
       n = Math.max(n, y!);
     }
   }
-  for (const p of problems) {
-    w = Math.min(w, p.lon);
-    e = Math.max(e, p.lon);
-    s = Math.min(s, p.lat);
-    n = Math.max(n, p.lat);
+  for (let i = 0; i < problems.length; i++) {
+    w = Math.min(w, problems.lon[i]!);
+    e = Math.max(e, problems.lon[i]!);
+    s = Math.min(s, problems.lat[i]!);
+    n = Math.max(n, problems.lat[i]!);
   }
   return [w, s, e, n];
 }

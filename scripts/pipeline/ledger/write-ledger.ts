@@ -30,7 +30,7 @@ export async function writeLedger(outDir: string, product: LedgerProduct, inputs
   const files: string[] = [];
   let textBytes = 0;
   for (let c = 0; c < product.text.length; c++) {
-    const bytes = stableGzip(JSON.stringify(product.text[c]));
+    const bytes = product.text[c]!;
     const name = ledgerTextFile(c);
     await writeFileAtomic(join(dir, name), bytes);
     files.push(`${LEDGER_DIR}/${name}`);

@@ -37,7 +37,7 @@ interface Cell {
   row: number;
 }
 
-export function topologyWarnings(input: ValidInputs, raw: Pick<RawInputs, 'problems' | 'imported'>, toleranceM2: number): ImportWarning[] {
+export function topologyWarnings(input: ValidInputs, raw: Pick<RawInputs, 'imported'>, toleranceM2: number): ImportWarning[] {
   const warnings: ImportWarning[] = [];
   const cells = (items: Located<{ code: string }, Areal>[]): Cell[] => items.map((i) => ({ code: i.value.code, geometry: i.geometry, file: i.file, row: i.row }));
   const boundary: Cell = { code: input.boundary.value.code, geometry: input.boundary.geometry, file: input.boundary.file, row: 1 };
@@ -58,7 +58,7 @@ export function topologyWarnings(input: ValidInputs, raw: Pick<RawInputs, 'probl
   }
 
   codeSchemeWarnings(input, warnings);
-  outsideGridWarnings(input, l4, l5, raw, warnings);
+  outsideGridWarnings(input, l4, l5, warnings);
   zoneWarnings(input, raw.imported, warnings);
   return warnings;
 }
@@ -148,22 +148,11 @@ function codeSchemeWarnings(input: ValidInputs, out: ImportWarning[]): void {
   }
 }
 
-/** The raw table's optional grid column (网格编码 mapped to grid_code), by data row. */
-function declaredGridCodes(raw: Pick<RawInputs, 'problems'>): Map<number, string> {
-  const column = raw.problems.header.indexOf('grid_code');
-  const out = new Map<number, string>();
-  if (column === -1) return out;
-  raw.problems.rows.forEach((cells, i) => {
-    const code = (cells[column] ?? '').trim();
-    if (code !== '') out.set(i + 1, code);
-  });
-  return out;
-}
-
-function outsideGridWarnings(input: ValidInputs, l4: Cell[], l5: Cell[], raw: Pick<RawInputs, 'problems'>, out: ImportWarning[]): void {
+function outsideGridWarnings(input: ValidInputs, l4: Cell[], l5: Cell[], out: ImportWarning[]): void {
   const locate4 = new GridLocator(l4);
   const locate5 = new GridLocator(l5);
-  const declared = declaredGridCodes(raw);
+  // The file's optional grid column (网格编码 mapped to grid_code), kept by validate per data row.
+  const declared = input.problems.declaredGrid;
   for (const p of input.problems) {
     const cell4 = locate4.locate(p.value.lon, p.value.lat);
     const id = p.value.id;

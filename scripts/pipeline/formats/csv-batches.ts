@@ -1,0 +1,268 @@
+/**
+ * A large CSV read in batches of whole rows, so its text is never one string: at 1M problems the
+ * file is 324 MB of UTF-8 and, as one JS string with Chinese in it, 580 MB of UTF-16 before a
+ * single cell is cut. Used for the problems ledger (validate streams it into a ProblemTable);
+ * the other tables are small and read whole by csv.ts.
+ *
+ * Two passes over the bytes, 4 MB at a time:
+ * 1. the encoding, by the same rules as text-encoding.ts (BOM, valid UTF-8, else GB18030 when
+ *    `auto`). A file that fails is read whole by decodeText, whose error names the bad line;
+ * 2. decode, cut the text after the last line break outside a quoted cell (an even number of `"`
+ *    since the row began: RFC 4180's `""` escape keeps the parity), and parse each piece with
+ *    Papa like a whole file. Rows, blank-line skipping and line numbers are those of csv.ts's
+ *    parseCsvText on the whole text (a test compares them).
+ *
+ * A `.gz` file is gunzipped whole into a Buffer first (zlib has no synchronous stream); the
+ * Buffer is the file's bytes, not text, and gzipped ledgers are the small vendored ones.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import type { TextEncoding } from '../../../src/contract';
+import { InputFileError } from '../errors';
+import type { RawTable } from '../read';
+import { countNewlines, parseCsvText } from './csv';
+import { decodeText, readFileBytes, type DetectedEncoding } from './text-encoding';
+
+/** Bytes read per step: big enough that a piece holds thousands of rows, small next to the file. */
+export const CSV_READ_BYTES = 4 * 1024 * 1024;
+
+/** A CSV to read in batches: the encoding is settled when it is opened. */
+export interface CsvBatches {
+  file: string;
+  encoding: DetectedEncoding;
+  /** Each call reads the file again from the start; every batch has the header. */
+  batches(): Generator<RawTable>;
+}
+
+export function openCsvBatches(file: string, declared: TextEncoding, readBytes = CSV_READ_BYTES): CsvBatches {
+  const source = byteSource(file, readBytes);
+  const encoding = settleEncoding(source, declared);
+  if (encoding === null) {
+    // Not readable as declared: decodeText reads it whole and says which line is wrong. Should it
+    // read after all, the whole text is parsed once.
+    const decoded = decodeText(readFileBytes(file), declared, file);
+    return { file, encoding: decoded.encoding, batches: () => singleBatch(parseCsvText(decoded.text, file)) };
+  }
+  return { file, encoding, batches: () => csvPieces(source, encoding, file) };
+}
+
+function* singleBatch(table: RawTable): Generator<RawTable> {
+  yield table;
+}
+
+/** A file's bytes in steps (a gzipped file's, after gunzip). */
+interface ByteSource {
+  chunks(): Generator<Uint8Array>;
+}
+
+function byteSource(file: string, readBytes: number): ByteSource {
+  if (file.toLowerCase().endsWith('.gz')) {
+    const bytes = readFileBytes(file);
+    return {
+      *chunks() {
+        for (let at = 0; at < bytes.length; at += readBytes) yield bytes.subarray(at, Math.min(bytes.length, at + readBytes));
+      },
+    };
+  }
+  return {
+    *chunks() {
+      let fd: number;
+      try {
+        fd = openSync(file, 'r');
+      } catch (err) {
+        throw new InputFileError(file, `cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+      }
+      try {
+        const buffer = Buffer.allocUnsafe(readBytes);
+        for (;;) {
+          const n = readSync(fd, buffer, 0, readBytes, null);
+          if (n === 0) return;
+          yield buffer.subarray(0, n);
+        }
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/** The encoding the whole file decodes in without error, or null when it does not (see decodeText). */
+function settleEncoding(source: ByteSource, declared: TextEncoding): DetectedEncoding | null {
+  let first: Uint8Array | null = null;
+  for (const chunk of source.chunks()) {
+    first = chunk.slice(0, 3);
+    break;
+  }
+  const bom = first !== null && UTF8_BOM.every((b, i) => first[i] === b);
+  if (declared === 'gbk' || declared === 'gb18030') return !bom && decodesAs(source, declared) ? declared : null;
+  if (decodesAs(source, 'utf-8')) return bom ? 'utf-8-bom' : 'utf-8';
+  if (declared === 'auto' && decodesAs(source, 'gb18030')) return 'gb18030';
+  return null;
+}
+
+function decodesAs(source: ByteSource, encoding: 'utf-8' | 'gbk' | 'gb18030'): boolean {
+  const decode = decoder(encoding);
+  try {
+    for (const chunk of source.chunks()) if (!decode.write(chunk)) return false;
+    return decode.end();
+  } catch {
+    return false;
+  }
+}
+
+/** A streaming decoder; write/end say false where the bytes are not valid in the encoding. */
+interface StreamDecoder {
+  text: string;
+  write(bytes: Uint8Array): boolean;
+  end(): boolean;
+}
+
+function decoder(encoding: 'utf-8' | 'gbk' | 'gb18030'): StreamDecoder {
+  if (encoding === 'utf-8') {
+    const d = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+    const out: StreamDecoder = {
+      text: '',
+      write(bytes) {
+        try {
+          out.text = d.decode(bytes, { stream: true });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      end() {
+        try {
+          out.text = d.decode();
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    };
+    return out;
+  }
+  // iconv puts U+FFFD where a byte sequence is not GBK/GB18030 (as decodeText's check).
+  const d = iconv.getDecoder(encoding);
+  const out: StreamDecoder = {
+    text: '',
+    write(bytes) {
+      out.text = d.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      return !out.text.includes('\ufffd');
+    },
+    end() {
+      out.text = d.end() ?? '';
+      return !out.text.includes('\ufffd');
+    },
+  };
+  return out;
+}
+
+function* csvPieces(source: ByteSource, encoding: DetectedEncoding, file: string): Generator<RawTable> {
+  const decode = decoder(encoding === 'utf-8-bom' ? 'utf-8' : encoding);
+  const cutter = new RowCutter(file);
+  for (const chunk of source.chunks()) {
+    if (!decode.write(chunk)) throw new InputFileError(file, 'changed while it was read; expected the file to stay as it was');
+    const table = cutter.add(decode.text);
+    if (table) yield table;
+  }
+  decode.end();
+  const table = cutter.finish(decode.text);
+  if (table) yield table;
+}
+
+/** Cuts decoded text into pieces of whole rows and parses each; keeps the line count across pieces. */
+class RowCutter {
+  private pending = '';
+  /** Where the next scan for quotes starts, and whether that point is inside a quoted cell. */
+  private scanFrom = 0;
+  private inQuotes = false;
+  private header: string[] | null = null;
+  /** 1-based line of the pending text's first character. */
+  private line = 1;
+  private firstPiece = true;
+
+  constructor(private readonly file: string) {}
+
+  add(text: string): RawTable | null {
+    this.pending += text;
+    const boundary = this.lastRowBreak();
+    if (boundary === -1) return null;
+    const piece = this.pending.slice(0, boundary);
+    this.pending = this.pending.slice(boundary + 1);
+    this.scanFrom -= boundary + 1;
+    return this.parse(piece.endsWith('\r') ? piece.slice(0, -1) : piece, true);
+  }
+
+  finish(text: string): RawTable | null {
+    this.pending += text;
+    const rest = this.pending;
+    this.pending = '';
+    if (rest === '' && !this.firstPiece) return null;
+    return this.parse(rest, false);
+  }
+
+  /** Index of the last "\n" outside quotes in pending text, or -1. */
+  private lastRowBreak(): number {
+    const text = this.pending;
+    let i = this.scanFrom;
+    let boundary = -1;
+    while (i < text.length) {
+      const quote = text.indexOf('"', i);
+      if (this.inQuotes) {
+        if (quote === -1) break;
+        this.inQuotes = false;
+        i = quote + 1;
+        continue;
+      }
+      const end = quote === -1 ? text.length : quote;
+      const newline = end > i ? text.lastIndexOf('\n', end - 1) : -1;
+      if (newline >= i) boundary = newline;
+      if (quote === -1) break;
+      this.inQuotes = true;
+      i = quote + 1;
+    }
+    this.scanFrom = text.length;
+    return boundary;
+  }
+
+  /** One piece of whole rows; `more` when a line break followed it (it counts as a line). */
+  private parse(piece: string, more: boolean): RawTable | null {
+    if (this.firstPiece) {
+      this.firstPiece = false;
+      const table = parseCsvText(piece, this.file);
+      this.header = table.header;
+      this.line += countNewlinesIn(piece) + (more ? 1 : 0);
+      return table;
+    }
+    const parsed = Papa.parse<string[]>(piece, { header: false, skipEmptyLines: false });
+    const fatal = parsed.errors.find((e) => e.type === 'Quotes');
+    if (fatal) {
+      throw new InputFileError(this.file, `unreadable CSV: ${fatal.message}; expected every quoted cell to be closed`, {
+        line: this.line + (fatal.index === undefined ? 0 : countNewlinesIn(piece.slice(0, fatal.index))),
+      });
+    }
+    const rows: string[][] = [];
+    const lines: number[] = [];
+    let line = this.line;
+    for (const row of parsed.data) {
+      const isBlank = row.length === 1 && row[0]!.trim() === '';
+      if (!isBlank) {
+        rows.push(row);
+        lines.push(line);
+      }
+      line += 1 + countNewlines(row);
+    }
+    // The line break cut after the piece (not in it) starts the next piece's first line.
+    this.line += countNewlinesIn(piece) + (more ? 1 : 0);
+    return { file: this.file, header: this.header!, rows, lines };
+  }
+}
+
+function countNewlinesIn(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}

@@ -16,12 +16,23 @@ export type RuleResult<T> = { ok: true; value: T } | { ok: false; failure: Field
 /** Reads a raw cell (CSV string or GeoJSON property) into the type the rule asks for. */
 export function applySchema<T>(schema: Schema<T>, get: (field: string) => unknown): RuleResult<T> {
   const out: Record<string, unknown> = {};
-  for (const [field, rule] of Object.entries(schema) as [string, FieldRule][]) {
+  for (const [field, rule] of schemaEntries(schema)) {
     const result = applyRule(field, rule, get(field));
     if (!result.ok) return result;
     out[field] = result.value;
   }
   return { ok: true, value: out as T };
+}
+
+/** A schema's fields once per schema, not per row (a million rows each listed them again). */
+const ENTRIES = new WeakMap<object, [string, FieldRule][]>();
+function schemaEntries<T>(schema: Schema<T>): [string, FieldRule][] {
+  let entries = ENTRIES.get(schema);
+  if (!entries) {
+    entries = Object.entries(schema) as [string, FieldRule][];
+    ENTRIES.set(schema, entries);
+  }
+  return entries;
 }
 
 function text(raw: unknown): string {

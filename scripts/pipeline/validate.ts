@@ -32,6 +32,7 @@ import {
   type RoadWorkRecord,
   type PublicSpaceWorkRecord,
   type DemonstrationSiteRecord,
+  type FieldRule,
   type Schema,
   type StreetLamp,
 } from '../../src/contract';
@@ -254,6 +255,8 @@ function validateTable<T>(
 class RowJudge<T> {
   private readonly seen = new Map<string, number>();
   private readonly shortStrings = new Map<string, string>();
+  /** The schema's fields that hold text (their values may be slices of the file's text). */
+  private readonly stringFields: string[];
   /** Data rows judged so far: a batch's rows continue the count. */
   private rows = 0;
 
@@ -266,6 +269,9 @@ class RowJudge<T> {
     private readonly check?: CrossCheck<T>,
   ) {
     ledger.read(layer, file, 0);
+    this.stringFields = Object.entries(schema as Record<string, FieldRule>)
+      .filter(([, rule]) => rule.type === 'string' || rule.type === 'enum')
+      .map(([field]) => field);
   }
 
   /** Each kept row's value (its strings its own, not slices of the file's text), with its 1-based row and cells. */
@@ -278,26 +284,39 @@ class RowJudge<T> {
     const index = new Map(table.header.map((h, i) => [h, i]));
     const idColumn = index.get('id') ?? index.get('code') ?? 0;
     ledger.addRead(layer, table.rows.length);
-    table.rows.forEach((cells, i) => {
+    // A loop with one getter, not closures per row: a million rows made a million of each.
+    let cells: string[] = [];
+    const get = (field: string): string | undefined => cells[index.get(field)!];
+    for (let i = 0; i < table.rows.length; i++) {
+      cells = table.rows[i]!;
       const row = ++this.rows;
       const reject = (field: string, value: string, reason: string): void =>
         ledger.reject(layer, { file: table.file, row, id: cells[idColumn] ?? '', field, value, reason: `line ${table.lines[i]}: ${reason}` });
       if (cells.length !== table.header.length) {
         reject('(row)', cells.join(','), `has ${cells.length} fields; expected ${table.header.length} as in the header`);
-        return;
+        continue;
       }
-      const result = applySchema(schema, (field) => cells[index.get(field)!]);
-      if (!result.ok) return reject(result.failure.field, result.failure.value, result.failure.reason);
+      const result = applySchema(schema, get);
+      if (!result.ok) {
+        reject(result.failure.field, result.failure.value, result.failure.reason);
+        continue;
+      }
       const cross = this.check?.(result.value);
-      if (cross) return reject(cross.field, cross.value, cross.reason);
+      if (cross) {
+        reject(cross.field, cross.value, cross.reason);
+        continue;
+      }
       // Own strings before the id is remembered: a slice as a key would keep the file's text.
-      const value = ownStrings(result.value, this.shortStrings);
+      const value = ownStrings(result.value, this.stringFields, this.shortStrings);
       const id = this.idOf(value);
       const first = this.seen.get(id);
-      if (first !== undefined) return reject('id', id, `duplicate id; first seen at row ${first}`);
+      if (first !== undefined) {
+        reject('id', id, `duplicate id; first seen at row ${first}`);
+        continue;
+      }
       this.seen.set(id, row);
       keep(value, row, cells);
-    });
+    }
   }
 }
 
@@ -330,16 +349,16 @@ function ownString(value: string): string {
 const SHARED_STRING_CHARS = 12;
 
 /**
- * V8 makes a cell of 13+ characters a slice of the CSV's whole text (read.ts parses the file as one
- * string), and one kept slice keeps all of it: at 1M problems a 540 MB string, held to the end of
- * the build by each row's id, description and address. A copy of the kept cells lets the text go
- * once the raw rows do (build-data.ts drops them after the topology check). `(' ' + s).slice(1)`
- * is the copy: the concatenation is flattened into a new string and the slice points into that.
- * Shorter cells (category and department codes) are each a copy per row; `shared` maps them to one.
+ * V8 makes a cell of 13+ characters a slice of the text it was parsed from (a whole small table,
+ * or a 4 MB piece of the problems file: formats/csv-batches.ts), and one kept slice keeps all of
+ * that text: each row's id, description and address would hold the whole file piece by piece. A
+ * copy of the kept cells lets the text go. `(' ' + s).slice(1)` is the copy: the concatenation is
+ * flattened into a new string and the slice points into that. Shorter cells (category and
+ * department codes) are each a copy per row; `shared` maps them to one.
  */
-function ownStrings<T>(record: T, shared: Map<string, string>): T {
+function ownStrings<T>(record: T, stringFields: readonly string[], shared: Map<string, string>): T {
   const fields = record as Record<string, unknown>;
-  for (const key in fields) {
+  for (const key of stringFields) {
     const value = fields[key];
     if (typeof value !== 'string') continue;
     if (value.length > SHARED_STRING_CHARS) {

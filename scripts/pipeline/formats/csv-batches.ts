@@ -15,6 +15,7 @@
  * A `.gz` file is gunzipped whole into a Buffer first (zlib has no synchronous stream); the
  * Buffer is the file's bytes, not text, and gzipped ledgers are the small vendored ones.
  */
+import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
@@ -93,7 +94,7 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 function settleEncoding(source: ByteSource, declared: TextEncoding): DetectedEncoding | null {
   let first: Uint8Array | null = null;
   for (const chunk of source.chunks()) {
-    first = chunk.slice(0, 3);
+    first = Uint8Array.from(chunk.subarray(0, 3));
     break;
   }
   const bom = first !== null && UTF8_BOM.every((b, i) => first[i] === b);
@@ -104,6 +105,7 @@ function settleEncoding(source: ByteSource, declared: TextEncoding): DetectedEnc
 }
 
 function decodesAs(source: ByteSource, encoding: 'utf-8' | 'gbk' | 'gb18030'): boolean {
+  if (encoding === 'utf-8') return isUtf8Stream(source);
   const decode = decoder(encoding);
   try {
     for (const chunk of source.chunks()) if (!decode.write(chunk)) return false;
@@ -111,6 +113,31 @@ function decodesAs(source: ByteSource, encoding: 'utf-8' | 'gbk' | 'gb18030'): b
   } catch {
     return false;
   }
+}
+
+/** Valid UTF-8 throughout, checked chunk by chunk (node:buffer's isUtf8, without decoding). */
+function isUtf8Stream(source: ByteSource): boolean {
+  let carry = new Uint8Array(0);
+  for (const chunk of source.chunks()) {
+    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    // A character cut by the chunk's end waits for the next chunk.
+    const cut = completeCharacters(bytes);
+    if (!isUtf8(bytes.subarray(0, cut))) return false;
+    // A copy: a Buffer's slice is a view, and the reader reuses its buffer for the next chunk.
+    carry = Uint8Array.from(bytes.subarray(cut));
+  }
+  return carry.length === 0;
+}
+
+/** Length of the prefix that ends on a whole UTF-8 character (a truncated last one is left out). */
+function completeCharacters(bytes: Uint8Array): number {
+  for (let back = 1; back <= 4 && back <= bytes.length; back++) {
+    const lead = bytes[bytes.length - back]!;
+    if ((lead & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const length = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+    return back >= length ? bytes.length : bytes.length - back;
+  }
+  return bytes.length;
 }
 
 /** A streaming decoder; write/end say false where the bytes are not valid in the encoding. */

@@ -90,6 +90,12 @@ describe('office cells', () => {
     expect(isoFromOfficeDate('2026年11月18日 09:05:30')).toBe('2026-11-18T09:05:30');
     expect(isoFromOfficeDate('2026-11-18T09:05:00+08:00')).toBe('2026-11-18T09:05:00+08:00');
     expect(isoFromOfficeDate('中山路12号')).toBe('中山路12号');
+    // Spaces around (a full-width one too) do not hide a date; short cells and ids are left as they are.
+    expect(isoFromOfficeDate('\u3000 2026/11/18 9:05 ')).toBe('2026-11-18T09:05:00');
+    expect(isoFromOfficeDate('2026-1-8')).toBe('2026-01-08');
+    expect(isoFromOfficeDate('2026/1/1')).toBe('2026-01-01');
+    expect(isoFromOfficeDate('WT202611180001')).toBe('WT202611180001');
+    expect(isoFromOfficeDate('118.78')).toBe('118.78');
   });
   it('resolves a category or department given by its unique name to its code', () => {
     const categories = { file: 'c', header: ['code', 'name'], rows: [['01001', '暴露垃圾'], ['01002', '重名'], ['01003', '重名']], lines: [2, 3, 4] };

@@ -8,12 +8,23 @@
  */
 import type { RawFeatures, RawTable } from '../read';
 
+const LEADING_SPACE = /^\s/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T|$)/;
 const EXCEL_DATE = /^(\d{4})\s*[/.年-]\s*(\d{1,2})\s*[/.月-]\s*(\d{1,2})\s*日?(?:\s+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$/;
 
 /** `2026/11/18 9:05` → `2026-11-18T09:05:00`; other text unchanged. */
 export function isoFromOfficeDate(cell: string): string {
+  // Quick exits, as every cell of a million-row ledger passes here: shorter than `2026/1/1`, or
+  // starting with neither a digit nor a space, it is no date; `dddd-` may already be ISO-8601.
+  if (cell.length < 8) return cell;
+  const first = cell.charCodeAt(0);
+  if (first >= 48 && first <= 57) {
+    if (cell.charCodeAt(4) === 45 && ISO_DATE.test(cell)) return cell;
+  } else if (!LEADING_SPACE.test(cell)) {
+    return cell;
+  }
   const text = cell.trim();
-  if (/^\d{4}-\d{2}-\d{2}(T|$)/.test(text)) return cell;
+  if (ISO_DATE.test(text)) return cell;
   const m = EXCEL_DATE.exec(text);
   if (!m) return cell;
   const [, y, mo, d, h, mi, s] = m;
@@ -22,7 +33,20 @@ export function isoFromOfficeDate(cell: string): string {
 }
 
 export function normaliseTableDates(table: RawTable): RawTable {
-  return { ...table, rows: table.rows.map((cells) => cells.map(isoFromOfficeDate)) };
+  return { ...table, rows: table.rows.map((cells) => mapCells(cells, (cell) => isoFromOfficeDate(cell))) };
+}
+
+/** The row with `f` applied to each cell; the same array when no cell changes (most rows). */
+function mapCells(cells: string[], f: (cell: string, column: number) => string): string[] {
+  let out = cells;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    const mapped = f(cell, i);
+    if (mapped === cell) continue;
+    if (out === cells) out = cells.slice();
+    out[i] = mapped;
+  }
+  return out;
 }
 
 /** Which table a code column refers to. */
@@ -54,7 +78,7 @@ export function codeLookup(table: RawTable): Map<string, string> {
 export function resolveNamedCodesInTable(table: RawTable, lookups: Record<'categories' | 'departments', Map<string, string>>): RawTable {
   const columns = table.header.map((h) => NAMED_CODE_FIELDS[h]);
   if (columns.every((c) => c === undefined)) return table;
-  const rows = table.rows.map((cells) => cells.map((cell, i) => (columns[i] ? (lookups[columns[i]].get(cell.trim()) ?? cell) : cell)));
+  const rows = table.rows.map((cells) => mapCells(cells, (cell, i) => (columns[i] ? (lookups[columns[i]].get(cell.trim()) ?? cell) : cell)));
   return { ...table, rows };
 }
 

@@ -89,7 +89,12 @@ export async function buildData(options: BuildOptions): Promise<BuildReport> {
     'write',
     async () => {
       const written: ArchiveSummary[] = [];
-      for (const archive of archives) written.push(await writeArchive(outDir, archive, bounds, center, attribution));
+      try {
+        for (const archive of archives) written.push(await writeArchive(outDir, archive, bounds, center, attribution));
+      } finally {
+        // The problems' tiles wait in a temporary file (tiling/tile-spill.ts): gone even when a write fails.
+        for (const archive of archives) archive.release?.();
+      }
       await writeRejects(outDir, ledger.rejects);
       renovationFile = await writeRenovationProduct(outDir, renovation.product);
       await writeWarnings(outDir, warnings);

@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Compression, PMTiles, TileType, tileIdToZxy, zxyToTileId, type Entry } from 'pmtiles';
 import { describe, expect, it } from 'vitest';
@@ -230,9 +232,11 @@ describe('writePackedPmtiles', () => {
       // A spilled tile whose bytes are not what was laid out is an error, not a corrupt archive.
       const short = { ...spilled[0]!, read: () => new Uint8Array(1) };
       expect(() => [...pmtilesParts([short, ...spilled.slice(1)], OPTIONS).parts()]).toThrow(/has 1 bytes; \d+ were laid out/);
+      expect(statSync(spill.file).size).toBe(spill.bytes);
     } finally {
       spill.close();
     }
+    expect(existsSync(dirname(spill.file))).toBe(false);
     expect(() => spill.store(packed[0]!)).toThrow(/used after close/);
   });
 

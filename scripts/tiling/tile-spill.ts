@@ -17,7 +17,7 @@ export class TileSpill {
 
   constructor(label: string) {
     this.dir = mkdtempSync(join(tmpdir(), `guatu-${label}-tiles-`));
-    this.fd = openSync(join(this.dir, 'tiles.bin'), 'w+');
+    this.fd = openSync(this.file, 'w+');
   }
 
   /** Writes the tile's bytes to the file; the tile returned reads them back. */
@@ -28,6 +28,11 @@ export class TileSpill {
     for (let at = 0; at < length; ) at += writeSync(fd, tile.gzipped, at, length - at, offset + at);
     this.end += length;
     return { z: tile.z, x: tile.x, y: tile.y, contentHash: tile.contentHash, byteLength: length, read: () => this.read(offset, length) };
+  }
+
+  /** The temporary file (removed by close, with its directory). */
+  get file(): string {
+    return join(this.dir, 'tiles.bin');
   }
 
   /** Bytes on disk so far. */

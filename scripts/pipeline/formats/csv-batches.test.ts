@@ -63,6 +63,41 @@ describe('openCsvBatches reads a CSV in pieces exactly as the whole-file reader'
     }
   }
 
+  it('reads quotes as Papa does: inside a cell a quote is a character, a quoted cell opens only at a cell start', () => {
+    // A hand-made file: stray quotes inside unquoted cells, then quoted cells with line breaks.
+    const text = [
+      'id,description,address',
+      ...Array.from({ length: 10 }, (_, i) => `Q${i},plain,x`),
+      'S1,he said "stop,地址',
+      'S2,"a cell',
+      'over two lines",y',
+      'S3,5" pipe,z',
+      'S4,"quoted ""inside"" and, comma",w',
+      'S5,"""",v',
+      'S6,last,u',
+    ].join('\n');
+    const path = file(text);
+    const whole = readCsvFile(path, 'utf-8').table;
+    expect(whole.rows.find((r) => r[0] === 'S1')).toEqual(['S1', 'he said "stop', '地址']);
+    for (const readBytes of [1, 3, 5, 8, 13]) {
+      const pieces = joined(path, readBytes);
+      expect(pieces.rows, `${readBytes} bytes per read`).toEqual(whole.rows);
+      expect(pieces.lines).toEqual(whole.lines);
+      expect(pieces.batches).toBeGreaterThan(1);
+    }
+  });
+
+  it('uses the delimiter guessed from the first rows for every piece (a semicolon file)', () => {
+    const text = ['id;description;address', ...Array.from({ length: 14 }, (_, i) => `R${i};"a; b, c";"line\nbreak"`)].join('\n');
+    const path = file(text);
+    const whole = readCsvFile(path, 'utf-8').table;
+    expect(whole.header).toEqual(['id', 'description', 'address']);
+    const pieces = joined(path, 7);
+    expect(pieces.rows).toEqual(whole.rows);
+    expect(pieces.lines).toEqual(whole.lines);
+    expect(pieces.batches).toBeGreaterThan(1);
+  });
+
   it('reads a BOM file, a gzipped file and a GBK file as the whole-file reader does', () => {
     const bom = file(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TRICKY)]));
     expect(openCsvBatches(bom, 'auto', 5).encoding).toBe('utf-8-bom');
@@ -92,9 +127,11 @@ describe('openCsvBatches reads a CSV in pieces exactly as the whole-file reader'
   });
 
   it('fails on an unclosed quote naming the line it starts on', () => {
-    const path = file(['id,description', 'P1,ok', 'P2,fine', 'P3,"never closed', 'P4,x'].join('\n'));
-    expect(() => [...openCsvBatches(path, 'utf-8', 4).batches()]).toThrow(/line 4: unreadable CSV/);
-    expect(() => readCsvFile(path, 'utf-8')).toThrow(/line 4, row 3: unreadable CSV/);
+    const ok = Array.from({ length: 12 }, (_, i) => `P${i},ok`);
+    const path = file(['id,description', ...ok, 'P99,"never closed', 'P100,x'].join('\n'));
+    // Cut into pieces (the 12 good rows first), the error is the piece's, on the same line.
+    expect(() => [...openCsvBatches(path, 'utf-8', 4).batches()]).toThrow(/line 14: unreadable CSV/);
+    expect(() => readCsvFile(path, 'utf-8')).toThrow(/line 14, row 13: unreadable CSV/);
   });
 
   it('fails on an empty file as the whole-file reader does', () => {

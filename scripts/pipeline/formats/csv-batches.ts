@@ -7,10 +7,11 @@
  * Two passes over the bytes, 4 MB at a time:
  * 1. the encoding, by the same rules as text-encoding.ts (BOM, valid UTF-8, else GB18030 when
  *    `auto`). A file that fails is read whole by decodeText, whose error names the bad line;
- * 2. decode, cut the text after the last line break outside a quoted cell (an even number of `"`
- *    since the row began: RFC 4180's `""` escape keeps the parity), and parse each piece with
- *    Papa like a whole file. Rows, blank-line skipping and line numbers are those of csv.ts's
- *    parseCsvText on the whole text (a test compares them).
+ * 2. decode, cut the text after the last line break outside a quoted cell (read as Papa reads
+ *    quotes: a `"` opens a cell only at a cell's start, `""` inside is a quote), and parse each
+ *    piece with Papa like a whole file, with the delimiter guessed once from the first rows. Rows,
+ *    blank-line skipping and line numbers are those of csv.ts's parseCsvText on the whole text
+ *    (tests compare them, stray quotes and a semicolon file included).
  *
  * A `.gz` file is gunzipped whole into a Buffer first (zlib has no synchronous stream); the
  * Buffer is the file's bytes, not text, and gzipped ledgers are the small vendored ones.
@@ -200,6 +201,14 @@ function* csvPieces(source: ByteSource, encoding: DetectedEncoding, file: string
   if (table) yield table;
 }
 
+/** Papa's delimiter guess reads 10 rows; 64 KB holds them in any real ledger. */
+const GUESS_ROWS = 10;
+const GUESS_CHARS = 64 * 1024;
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+
 /** Cuts decoded text into pieces of whole rows and parses each; keeps the line count across pieces. */
 class RowCutter {
   private pending = '';
@@ -210,11 +219,19 @@ class RowCutter {
   /** 1-based line of the pending text's first character. */
   private line = 1;
   private firstPiece = true;
+  /** The delimiter Papa guesses from the file's first rows (a comma unless the file says otherwise). */
+  private delimiter = COMMA;
+  private delimiterText: string | null = null;
 
   constructor(private readonly file: string) {}
 
   add(text: string): RawTable | null {
     this.pending += text;
+    if (this.delimiterText === null) {
+      // Papa guesses the delimiter from the first 10 rows; no cut before it is known.
+      if (this.pending.length < GUESS_CHARS && countNewlinesIn(this.pending) < GUESS_ROWS) return null;
+      this.settleDelimiter(this.pending);
+    }
     const boundary = this.lastRowBreak();
     if (boundary === -1) return null;
     const piece = this.pending.slice(0, boundary);
@@ -231,15 +248,29 @@ class RowCutter {
     return this.parse(rest, false);
   }
 
-  /** Index of the last "\n" outside quotes in pending text, or -1. */
+  /**
+   * Index of the last "\n" outside quoted cells in the pending text, or -1. As Papa reads quotes: a
+   * `"` opens a quoted cell only at the start of a cell (after the delimiter, a line break or at the
+   * start of a row), elsewhere it is a character; inside, `""` is a quote and a lone `"` closes.
+   */
   private lastRowBreak(): number {
     const text = this.pending;
     let i = this.scanFrom;
     let boundary = -1;
+    this.scanFrom = text.length;
     while (i < text.length) {
       const quote = text.indexOf('"', i);
       if (this.inQuotes) {
         if (quote === -1) break;
+        if (quote + 1 === text.length) {
+          // `"` or the first of `""`: the next text decides; look at it again then.
+          this.scanFrom = quote;
+          break;
+        }
+        if (text.charCodeAt(quote + 1) === QUOTE) {
+          i = quote + 2;
+          continue;
+        }
         this.inQuotes = false;
         i = quote + 1;
         continue;
@@ -248,11 +279,18 @@ class RowCutter {
       const newline = end > i ? text.lastIndexOf('\n', end - 1) : -1;
       if (newline >= i) boundary = newline;
       if (quote === -1) break;
-      this.inQuotes = true;
+      const before = quote === 0 ? LINE_FEED : text.charCodeAt(quote - 1);
+      if (before === this.delimiter || before === LINE_FEED || before === CARRIAGE_RETURN) this.inQuotes = true;
       i = quote + 1;
     }
-    this.scanFrom = text.length;
     return boundary;
+  }
+
+  /** The delimiter Papa guesses for the file, from its first text (as parseCsvText's whole-text guess). */
+  private settleDelimiter(text: string): void {
+    const guessed = Papa.parse<string[]>(text, { header: false, preview: GUESS_ROWS }).meta.delimiter;
+    this.delimiterText = guessed && guessed.length === 1 ? guessed : ',';
+    this.delimiter = this.delimiterText.charCodeAt(0);
   }
 
   /** One piece of whole rows; `more` when a line break followed it (it counts as a line). */
@@ -264,7 +302,8 @@ class RowCutter {
       this.line += countNewlinesIn(piece) + (more ? 1 : 0);
       return table;
     }
-    const parsed = Papa.parse<string[]>(piece, { header: false, skipEmptyLines: false });
+    // The file's delimiter, not a guess per piece.
+    const parsed = Papa.parse<string[]>(piece, { header: false, skipEmptyLines: false, delimiter: this.delimiterText ?? ',' });
     const fatal = parsed.errors.find((e) => e.type === 'Quotes');
     if (fatal) {
       throw new InputFileError(this.file, `unreadable CSV: ${fatal.message}; expected every quoted cell to be closed`, {

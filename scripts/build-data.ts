@@ -75,7 +75,8 @@ export async function buildData(options: BuildOptions): Promise<BuildReport> {
       layers.lamps.push(...lighting.tileLayers);
       const list: ArchiveTiles[] = [];
       for (const name of Object.keys(ARCHIVES) as ArchiveName[]) {
-        list.push(name === 'problems' ? await tilePointArchive(name, problems, center) : tileArchive(name, layers[name], center));
+        // The problems' tiles wait beside the archives until written (tiling/tile-spill.ts).
+        list.push(name === 'problems' ? await tilePointArchive(name, problems, center, outDir) : tileArchive(name, layers[name], center));
       }
       return list;
     },

@@ -108,12 +108,12 @@ export const PENDING_GZIP_BYTES = 64 * 2 ** 20;
  * as the cutting), with at most PENDING_GZIP_BYTES of cut tiles waiting, so memory stays bounded.
  * Tiles finish in any order; the archive writer sorts them by tile id.
  */
-export async function tilePointArchive(name: ArchiveName, layers: PointLayerInput[], center: [number, number]): Promise<ArchiveTiles> {
+export async function tilePointArchive(name: ArchiveName, layers: PointLayerInput[], center: [number, number], spillDir?: string): Promise<ArchiveTiles> {
   const zooms = ARCHIVE_ZOOMS[name];
   checkContractLayers(name, layers);
   const tiles: StoredTile[] = [];
   // Each packed tile goes to disk until the write stage (tiling/tile-spill.ts).
-  const spill = new TileSpill(name);
+  const spill = new TileSpill(name, spillDir);
   const pending = new Set<Promise<void>>();
   let pendingBytes = 0;
   try {

@@ -3,9 +3,11 @@
  * archive's tiles are 200 MB; held in memory from the moment they are cut to the end of the write
  * stage they were a fifth of the build's peak. Here each is appended to one temporary file as it
  * is packed and read back once, in tile-id order, as the archive is written (pmtiles-writer.ts
- * SpilledTile). The file lives in the OS temporary directory and is removed by `close`.
+ * SpilledTile). The file lives in a dot-directory beside the archives being built (the build's own
+ * disk, which the archive needs anyway; /tmp may be a RAM-backed tmpfs, as on Debian 13) and is
+ * removed by `close`.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PackedTile, SpilledTile } from './pmtiles-writer';
@@ -15,8 +17,10 @@ export class TileSpill {
   private fd: number | null;
   private end = 0;
 
-  constructor(label: string) {
-    this.dir = mkdtempSync(join(tmpdir(), `guatu-${label}-tiles-`));
+  /** `near`: the directory to put the file in (created if needed); the OS temporary one by default. */
+  constructor(label: string, near: string = tmpdir()) {
+    mkdirSync(near, { recursive: true });
+    this.dir = mkdtempSync(join(near, `.guatu-${label}-tiles-`));
     this.fd = openSync(this.file, 'w+');
   }
 

@@ -32,6 +32,8 @@ export interface DerivedData {
   asOf: number;
   /** Level-5 (or, in a level-5 gap, level-4) code per kept problem; '' where the point is in no grid. */
   problemGrid: string[];
+  /** 1 where the kept problem is overdue at asOf (ledger-status.ts isOverdue), per problem: the tiles' `overdue`. */
+  problemOverdue: Uint8Array;
   lampGrid: string[];
   /** Level-4 code per compound: the grid holding most of its area (documented in ARCHITECTURE.md). */
   compoundGrid: string[];
@@ -144,9 +146,15 @@ export function deriveFigures(input: ValidInputs): DerivedData {
   // One record at a time: at 1M problems an array of them would be half a gigabyte.
   let problemsOpen = 0;
   let problemsOverdue = 0;
+  const problemOverdue = new Uint8Array(problems.length);
+  let i = 0;
   for (const p of problems.records()) {
     if (isOpen(p)) problemsOpen++;
-    if (isOverdue(p, asOf)) problemsOverdue++;
+    if (isOverdue(p, asOf)) {
+      problemsOverdue++;
+      problemOverdue[i] = 1;
+    }
+    i++;
   }
   const headline: DerivedData['headline'] = {
     problemsTotal: problems.length,
@@ -163,6 +171,7 @@ export function deriveFigures(input: ValidInputs): DerivedData {
   return {
     asOf,
     problemGrid,
+    problemOverdue,
     lampGrid,
     compoundGrid,
     compoundSplit,

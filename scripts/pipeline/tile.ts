@@ -17,7 +17,6 @@ import {
   type ProblemTileProps,
   PROBLEM_DETAIL_MINZOOM,
 } from '../../src/contract';
-import { isOverdue } from '../../src/analysis/ledger-status';
 import { basemapLayers } from '../osm/basemap-features';
 import { packTile, packTileAsync, type StoredTile } from '../tiling/pmtiles-writer';
 import { TileSpill } from '../tiling/tile-spill';
@@ -247,7 +246,7 @@ export function problemLayers(input: ValidInputs, derived: DerivedData): PointLa
     dept: (i) => problems.departments.values[problems.department[i]!]!,
     reported: (i) => seconds(problems.reported[i]!),
     deadline: (i) => seconds(problems.deadline[i]!),
-    overdue: (i) => (isOverdue(problems.record(i), derived.asOf) ? 1 : 0),
+    overdue: (i) => (derived.problemOverdue[i] === 1 ? 1 : 0),
     // Severity comes from the category table; validate guaranteed every code exists.
     severity: (i) => severity[problems.category[i]!]!,
     grid: (i) => derived.problemGrid[i]!,

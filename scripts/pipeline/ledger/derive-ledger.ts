@@ -23,7 +23,7 @@ import {
 import { emptyFilter, monthOf } from '../../../src/analysis/ledger/filters';
 import { ENGINE_DEFAULTS, LedgerEngine } from '../../../src/analysis/ledger/ledger-engine';
 import type { RankedUnit } from '../../../src/analysis/ledger/red-black';
-import { ledgerKpis } from '../../../src/analysis/ledger/kpis';
+import { countProblem, emptyCounts, kpisOf } from '../../../src/analysis/ledger/kpis';
 import { isDerivedRebound, isOverdueAt, isReportedBy, type LedgerFacts } from '../../../src/analysis/ledger/lifecycle';
 import { allocateColumns, quantise, type LedgerColumns } from '../../../src/analysis/ledger/ledger-table';
 import { previousClosures } from '../../../src/analysis/ledger/rebound';
@@ -164,7 +164,7 @@ export function deriveLedger(input: ValidInputs, derived: DerivedData, inputs: L
   }
 
   // The figures, from the table's own (minute-rounded) times, so the manifest and the workspace agree.
-  // Made one at a time for each pass: at 1M problems an array of them would be 250 MB.
+  // Made one at a time: at 1M problems an array of them would be 250 MB.
   const unitOf = table.categories.values.map((code) => categories[categoryIndex.get(code) ?? -1]?.deadline_unit ?? 'hours');
   const factsOf = (i: number): LedgerFacts => {
     const j = order[i]!;
@@ -184,36 +184,37 @@ export function deriveLedger(input: ValidInputs, derived: DerivedData, inputs: L
       declaredRebound: table.natures.values[table.nature[j]!] === 'rebound',
     };
   };
-  function* facts(): Generator<LedgerFacts> {
-    for (let i = 0; i < n; i++) yield factsOf(i);
-  }
-  const count = (test: (f: LedgerFacts) => boolean): number => {
-    let k = 0;
-    for (const f of facts()) if (test(f)) k++;
-    return k;
-  };
   const windowMs = settings.reboundWindowDays * DAY_MS;
   const clock = new WorkingClock(calendar, (firstReported ?? asOf) - 7 * DAY_MS, asOf + 60 * DAY_MS);
   const ctx = { dataAsOf: asOf, rules: settings.supervision, reboundWindowMs: windowMs, clock };
-  const figuresAt = (t: number) => {
-    const { counts, kpis } = ledgerKpis(facts(), t, asOf, windowMs);
-    const red = count((f) => supervisionLevel(f, t, ctx) === 'red');
-    return { counts, kpis, red };
-  };
-  const now = figuresAt(asOf);
   const before = oneMonthBefore(asOf, settings.office.utcOffsetMinutes);
-  const then = figuresAt(before);
-  const onTime = (k: number | null): number => k ?? 0;
-
+  // One pass, each problem's facts made once: the KPIs and red count at asOf and a month before,
+  // the rebound tallies and the month-before headline counts (ledgerKpis' own counting, split open).
+  const countsNow = emptyCounts();
+  const countsThen = emptyCounts();
+  let redNow = 0;
+  let redThen = 0;
+  let reportedThen = 0;
+  let overdueThen = 0;
   let derivedRebounds = 0;
   let declared = 0;
   let both = 0;
-  for (const f of facts()) {
+  for (let i = 0; i < n; i++) {
+    const f = factsOf(i);
+    countProblem(countsNow, f, asOf, asOf, windowMs);
+    countProblem(countsThen, f, before, asOf, windowMs);
+    if (supervisionLevel(f, asOf, ctx) === 'red') redNow++;
+    if (supervisionLevel(f, before, ctx) === 'red') redThen++;
+    if (isReportedBy(f, before)) reportedThen++;
+    if (isOverdueAt(f, before)) overdueThen++;
     const d = isDerivedRebound(f, windowMs);
     if (d) derivedRebounds++;
     if (f.declaredRebound) declared++;
     if (d && f.declaredRebound) both++;
   }
+  const now = { counts: countsNow, kpis: kpisOf(countsNow), red: redNow };
+  const then = { counts: countsThen, kpis: kpisOf(countsThen), red: redThen };
+  const onTime = (k: number | null): number => k ?? 0;
 
   const header: Omit<LedgerTableHeader, 'offsets'> = {
     version: 1,
@@ -255,9 +256,9 @@ export function deriveLedger(input: ValidInputs, derived: DerivedData, inputs: L
     redBlack,
     headline: { problemsRed: now.red, onTimeClosureRate: onTime(now.kpis.onTimeClosureRate) },
     previousMonth: {
-      problemsTotal: count((f) => isReportedBy(f, before)),
+      problemsTotal: reportedThen,
       problemsOpen: then.counts.open,
-      problemsOverdue: count((f) => isOverdueAt(f, before)),
+      problemsOverdue: overdueThen,
       closureRate: then.kpis.closureRate ?? 0,
       problemsRed: then.red,
       onTimeClosureRate: onTime(then.kpis.onTimeClosureRate),

@@ -26,7 +26,7 @@ import type { RankedUnit } from '../../../src/analysis/ledger/red-black';
 import { countProblem, emptyCounts, kpisOf } from '../../../src/analysis/ledger/kpis';
 import { isDerivedRebound, isOverdueAt, isReportedBy, type LedgerFacts } from '../../../src/analysis/ledger/lifecycle';
 import { allocateColumns, quantise, type LedgerColumns } from '../../../src/analysis/ledger/ledger-table';
-import { previousClosures } from '../../../src/analysis/ledger/rebound';
+import { previousClosuresOf } from '../../../src/analysis/ledger/rebound';
 import { supervisionLevel } from '../../../src/analysis/ledger/supervision';
 import { DAY_MS, MINUTE_MS, WorkingClock } from '../../../src/analysis/ledger/working-calendar';
 import { LEDGER_FLAG } from '../../../src/contract';
@@ -78,12 +78,10 @@ export function deriveLedger(input: ValidInputs, derived: DerivedData, inputs: L
     const code = derived.problemGrid[order[i]!]!;
     l4[i] = code.length === 17 ? parentCode(code) : code;
   }
-  const prevClose = previousClosures(
-    Array.from({ length: n }, (_, i) => {
-      const j = order[i]!;
-      return { grid: l4[i]!, category: table.categoryCode(j), reported: table.reported[j]!, closed: nullable(table.closed[j]!) };
-    }),
-  );
+  const prevClose = previousClosuresOf(n, (i) => {
+    const j = order[i]!;
+    return { grid: l4[i]!, category: table.categoryCode(j), reported: table.reported[j]!, closed: nullable(table.closed[j]!) };
+  });
 
   // Lookup tables of the header.
   const households = new Map<string, number>();
@@ -149,7 +147,7 @@ export function deriveLedger(input: ValidInputs, derived: DerivedData, inputs: L
     columns.verified[i] = rel(p.verified_at, base);
     columns.closed[i] = rel(p.closed_at, base);
     columns.deadline[i] = rel(p.deadline, base);
-    columns.prevClose[i] = rel(prevClose[i] ?? null, base);
+    columns.prevClose[i] = rel(nullable(prevClose[i]!), base);
     firstReported = firstReported === null ? p.reported_at : Math.min(firstReported, p.reported_at);
     lastReported = lastReported === null ? p.reported_at : Math.max(lastReported, p.reported_at);
 

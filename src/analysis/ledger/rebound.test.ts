@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isDerivedRebound } from './lifecycle';
-import { previousClosures } from './rebound';
+import { previousClosuresOf, type ReboundInput } from './rebound';
 import { cst, facts } from './test-fixtures';
 
 const DAY = 86_400_000;
+
+/** The latest closures, null for none. */
+function previousClosures(problems: readonly ReboundInput[]): (number | null)[] {
+  return Array.from(previousClosuresOf(problems.length, (i) => problems[i]!), (t) => (Number.isNaN(t) ? null : t));
+}
 
 describe('rebound derivation (same category, same level-4 grid, after a closure)', () => {
   const problems = [

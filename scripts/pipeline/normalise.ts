@@ -11,7 +11,7 @@ import { labelPoint } from '../osm/label-point';
 import { converterToWgs84, mapGeometry, positionsOf } from './crs/convert';
 import { resolveCrs } from './crs/definitions';
 import { CrsGuard, layerConverter, layerCrs } from './crs/layer-crs';
-import { CRS_CHECK } from './crs/sanity-check';
+import { sampleIndices } from './crs/sanity-check';
 import type { Areal, Located, RejectLedger, ValidInputs } from './validate';
 
 /** Converts one position from a declared CRS to WGS-84 (crs/convert.ts; WGS-84 passes through). */
@@ -62,7 +62,8 @@ export function normaliseInputs(valid: ValidInputs, ledger: RejectLedger): Valid
 
   // The problems are columns (problems/problem-table.ts): converted and filtered in place.
   const problems = valid.problems;
-  if (problems.length > 0) guard.check('problems', problems.file, sampledPositions(problems.lon, problems.lat, problems.length));
+  // The positions the check would sample from all of them, without making all of them.
+  if (problems.length > 0) guard.check('problems', problems.file, sampleIndices(problems.length).map((i) => [problems.lon[i]!, problems.lat[i]!]));
   const convertProblem = layerConverter(valid.config, 'problems');
   problems.retain((i) => {
     const [lon, lat] = convertProblem([problems.lon[i]!, problems.lat[i]!]) as [number, number];
@@ -87,17 +88,6 @@ export function normaliseInputs(valid: ValidInputs, ledger: RejectLedger): Valid
     demonstrationSites: located('demonstrationSites', valid.demonstrationSites),
     problems,
   };
-}
-
-/** The positions the CRS check samples (as samplePositions on all of them), without making all of them. */
-function sampledPositions(lon: Float64Array, lat: Float64Array, n: number): Position[] {
-  const max = CRS_CHECK.maxSamples;
-  if (n <= max) return Array.from({ length: n }, (_, i) => [lon[i]!, lat[i]!]);
-  const step = n / max;
-  return Array.from({ length: max }, (_, k) => {
-    const i = Math.floor(k * step);
-    return [lon[i]!, lat[i]!];
-  });
 }
 
 /**

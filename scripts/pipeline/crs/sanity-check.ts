@@ -172,8 +172,14 @@ export interface LayerPositions {
 /** Evenly spread sample of at most `max` positions (deterministic). */
 export function samplePositions(positions: Position[], max: number = CRS_CHECK.maxSamples): Position[] {
   if (positions.length <= max) return positions;
-  const step = positions.length / max;
-  return Array.from({ length: max }, (_, i) => positions[Math.floor(i * step)]!);
+  return sampleIndices(positions.length, max).map((i) => positions[i]!);
+}
+
+/** Which of n items samplePositions takes (for a layer kept as columns: normalise's problems). */
+export function sampleIndices(n: number, max: number = CRS_CHECK.maxSamples): number[] {
+  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  const step = n / max;
+  return Array.from({ length: max }, (_, i) => Math.floor(i * step));
 }
 
 export function measure(positions: Position[], convert: PositionConverter, reference: CrsReference): LayerFigures {

@@ -14,10 +14,6 @@
 import type { ProblemNature, ProblemRecord, ProblemSource, ProblemStatus } from '../../../src/contract';
 import type { Located } from '../validate';
 
-/** The nullable lifecycle times; NaN in a column means null. */
-const NULLABLE_TIMES = ['registered_at', 'dispatched_at', 'disposed_at', 'verified_at', 'closed_at'] as const;
-type NullableTime = (typeof NULLABLE_TIMES)[number];
-
 /** One string per distinct value (codes, statuses): a column holds its index. */
 class Interned<T extends string> {
   readonly values: T[] = [];
@@ -92,7 +88,12 @@ export class ProblemTable implements Iterable<Located<ProblemRecord, null>> {
     this.lon[i] = p.lon;
     this.lat[i] = p.lat;
     this.reported[i] = p.reported_at;
-    for (const field of NULLABLE_TIMES) this.timeColumn(field)[i] = p[field] ?? NaN;
+    // NaN in a time column is an empty time (null in the record).
+    this.registered[i] = p.registered_at ?? NaN;
+    this.dispatched[i] = p.dispatched_at ?? NaN;
+    this.disposed[i] = p.disposed_at ?? NaN;
+    this.verified[i] = p.verified_at ?? NaN;
+    this.closed[i] = p.closed_at ?? NaN;
     this.deadline[i] = p.deadline;
     this.returns[i] = p.returns;
     this.category[i] = this.categories.indexOf(p.category_code);
@@ -160,10 +161,16 @@ export class ProblemTable implements Iterable<Located<ProblemRecord, null>> {
 
   /** Keeps the rows `keep` says yes to, in order (normalise drops those outside the sub-district). */
   retain(keep: (i: number) => boolean): void {
+    // The column list once, not per moved row: after one early reject every later row moves.
+    const numeric = [this.lon, this.lat, this.reported, this.registered, this.dispatched, this.disposed, this.verified, this.closed, this.deadline, this.returns, this.category, this.department, this.status, this.nature, this.source, this.row];
+    const text = [this.id, this.description, this.address];
     let out = 0;
     for (let i = 0; i < this.length; i++) {
       if (!keep(i)) continue;
-      if (out !== i) this.move(i, out);
+      if (out !== i) {
+        for (const column of numeric) column[out] = column[i]!;
+        for (const column of text) column[out] = column[i]!;
+      }
       out++;
     }
     this.id.length = this.description.length = this.address.length = out;
@@ -186,32 +193,6 @@ export class ProblemTable implements Iterable<Located<ProblemRecord, null>> {
   /** Frees the spare capacity once no more rows come (validate ends). */
   trim(): void {
     if (this.capacity > this.length) this.grow(this.length);
-  }
-
-  private move(from: number, to: number): void {
-    for (const column of this.numericColumns()) column[to] = column[from]!;
-    this.id[to] = this.id[from]!;
-    this.description[to] = this.description[from]!;
-    this.address[to] = this.address[from]!;
-  }
-
-  private numericColumns(): (Float64Array | Uint8Array | Uint16Array | Int32Array)[] {
-    return [this.lon, this.lat, this.reported, this.registered, this.dispatched, this.disposed, this.verified, this.closed, this.deadline, this.returns, this.category, this.department, this.status, this.nature, this.source, this.row];
-  }
-
-  private timeColumn(field: NullableTime): Float64Array {
-    switch (field) {
-      case 'registered_at':
-        return this.registered;
-      case 'dispatched_at':
-        return this.dispatched;
-      case 'disposed_at':
-        return this.disposed;
-      case 'verified_at':
-        return this.verified;
-      case 'closed_at':
-        return this.closed;
-    }
   }
 
   private grow(capacity: number): void {
